@@ -1,0 +1,43 @@
+"""Small helpers shared by the extractors: making spans from character offsets,
+and knowing which parts of the text are site boilerplate."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from . import extensions  # noqa: F401  (registers the attributes)
+
+# span group names, one per kind of item
+LAYOUT = "layout"            # HEADLINE, DATELINE, BYLINE, CAPTION, BOILERPLATE
+NUMERALS = "numerals"
+DATES = "dates"
+PERSONS = "persons"
+ORGANIZATIONS = "organizations"
+LOCATIONS = "locations"
+AWARDS = "awards"
+STATISTICS = "statistics"
+
+
+def make_span(doc: Doc, start: int, end: int, label: str, rule: str | None = None, **attrs) -> Span | None:
+    """A span over characters ``start:end``, widened to token edges when a token
+    straddles a boundary; None for an empty or out-of-range request."""
+    if start >= end or start < 0 or end > len(doc.text):
+        return None
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    span._.rule = rule
+    for name, value in attrs.items():
+        setattr(span._, name, value)
+    return span
+
+
+def boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges the layout stage marked as site boilerplate."""
+    if LAYOUT not in doc.spans:
+        return []
+    return [(s.start_char, s.end_char) for s in doc.spans[LAYOUT] if s.label_ == "BOILERPLATE"]
+
+
+def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
+    """True when ``start:end`` overlaps a boilerplate range."""
+    return any(start < b_end and b_start < end for b_start, b_end in boilerplate_ranges(doc))
