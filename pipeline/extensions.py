@@ -12,6 +12,7 @@ DOC_ATTRS = {
     "headline": None,
     "published": None,      # ISO 8601 "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", from the dateline
     "author": None,         # byline as printed
+    "record": None,         # the FORMAT.md record, set by the record stage
 }
 
 SPAN_ATTRS = {
