@@ -131,7 +131,7 @@ def layout_of(text: str) -> Layout:
             break
     result.boilerplate = [line for line in lines if is_boilerplate(line.text)]
     junk = {line.start for line in result.boilerplate}
-    top = lines[: lines.index(result.dateline)] if result.dateline else lines[:3]
+    top = lines[: lines.index(result.dateline)] if result.dateline else lines
     # above the headline: section labels in capitals and slogan banners
     for line in top:
         if line.start in junk:
@@ -139,6 +139,8 @@ def layout_of(text: str) -> Layout:
         if _SECTION_LABEL.match(line.text) or (_EXHORTATION.search(line.text) and line is not top[-1]):
             result.boilerplate.append(line)
             junk.add(line.start)
+        elif not result.dateline:
+            break  # no dateline: the first content line is the headline
     heads = [line for line in top if line.start not in junk]
     if heads:
         result.headline = heads[-1] if result.dateline else heads[0]
