@@ -186,9 +186,10 @@ def _declared_charset(data: bytes) -> str | None:
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     """Decode file bytes to NFC text; returns ``(text, encoding name)``.
 
-    Order: BOM, then strict UTF-8, then an encoding the file itself declares
-    (``declared``, from HTML), then the Vietnamese candidates (cp1258, VNI, TCVN3)
-    scored by :func:`vietnamese_score` against charset-normalizer's guess.
+    Order: BOM, strict UTF-8, UTF-8 with a few stray bytes, then the Vietnamese
+    8-bit candidates (cp1258, VNI, TCVN3) scored by :func:`vietnamese_score`; when
+    none looks Vietnamese, the charset a page declares (``declared``), then
+    charset-normalizer's guess.
 
     >>> decode_bytes("Đà Nẵng".encode("utf-8"))
     ('Đà Nẵng', 'utf-8')
@@ -216,26 +217,25 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
     bad = lossy.count("\ufffd")
     if len(lossy) - len(lossy.encode("ascii", "ignore")) - bad >= 20 * bad:
         return _nfc(lossy), f"utf-8 ({bad} invalid byte{'s' if bad > 1 else ''} replaced)"
-    if declared and declared not in ("utf-8", "utf_8"):
-        try:
-            return _nfc(data.decode(declared)), declared
-        except (UnicodeDecodeError, LookupError):
-            pass
 
     sample = data[:_SCORE_SAMPLE]
     candidates: list[tuple[int, str]] = []  # (score, name), in order of preference on ties
-    try:
-        candidates.append((vietnamese_score(_nfc(sample.decode("cp1258"))), "cp1258"))
-    except UnicodeDecodeError:
-        pass
+    candidates.append((vietnamese_score(_nfc(sample.decode("cp1258", "replace"))), "cp1258"))
     for name in ("vni", "tcvn3"):
         candidates.append((vietnamese_score(_nfc(_legacy_decoder(name)(sample))), name))
     best_score, best_name = max(candidates, key=lambda c: c[0])  # max keeps the first of ties
     if best_score > 0:
         if best_name == "cp1258":
-            return _nfc(data.decode("cp1258")), "cp1258"
+            return _nfc(data.decode("cp1258", "replace")), "cp1258"
         return _nfc(_legacy_decoder(best_name)(data)), best_name
-    # Not Vietnamese in any 8-bit encoding we know: trust the general detector.
+    # Not Vietnamese in any 8-bit encoding we know: what the page declares, if it
+    # fits, else the general detector. (Old Vietnamese sites declared iso-8859-1 while
+    # drawing TCVN3/VNI fonts, which is why the declaration is not trusted first.)
+    if declared:
+        try:
+            return _nfc(data.decode(declared)), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
     guess = _charset_normalizer_guess(data)
     if guess is None:
         raise ArticleError("undecodable: no known text encoding fits")
@@ -286,32 +286,34 @@ def _plain_text(html: str) -> str:
     return "".join(parser.parts)
 
 
-_META_TIME = regex.compile(
-    r"""<meta[^>]+(?:article:published_time|datePublished|pubdate|publishdate|dc\.date)[^>]*>""", regex.I
+# Where pages state their publication time: meta tags (either attribute order), JSON-LD.
+_TIME_KEYS = r"(?:article:published_time|datePublished|pubdate|publishdate|dc\.date)"
+_PUBLISHED_AT = (
+    regex.compile(rf"<meta[^>]{{1,500}}?{_TIME_KEYS}[^>]{{0,500}}?content\s*=\s*[\"']([^\"']+)[\"']", regex.I),
+    regex.compile(rf"<meta[^>]{{1,500}}?content\s*=\s*[\"']([^\"']+)[\"'][^>]{{0,500}}?{_TIME_KEYS}", regex.I),
+    regex.compile(r"\"datePublished\"\s*:\s*\"([^\"]+)\""),
 )
-_CONTENT = regex.compile(r"""content\s*=\s*["']([^"']+)["']""", regex.I)
 
 
 def _published(html: str, date: str | None) -> str | None:
-    """trafilatura's date (YYYY-MM-DD), with the clock time when a meta tag gives it.
+    """trafilatura's date (YYYY-MM-DD), with the clock time when the page states it.
 
     <meta property="article:published_time" content="2023-07-10T08:30:00+07:00">
-    -> "2023-07-10T08:30" (local time as printed; the offset is dropped)
+    -> "2023-07-10T08:30" (the wall-clock time as written; the offset is dropped)
     """
     from datetime import datetime
 
-    for tag in _META_TIME.findall(html[:200_000]):
-        content = _CONTENT.search(tag)
-        if not content:
-            continue
-        try:
-            when = datetime.fromisoformat(content.group(1).strip().replace("Z", "+00:00"))
-        except ValueError:
-            continue
-        if date in (None, when.date().isoformat()):
-            if (when.hour, when.minute) == (0, 0):
-                return when.date().isoformat()
-            return when.strftime("%Y-%m-%dT%H:%M")
+    head = html[:300_000]
+    for pattern in _PUBLISHED_AT:
+        for value in pattern.findall(head):
+            try:
+                when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            except ValueError:
+                continue
+            if date in (None, when.date().isoformat()):
+                if (when.hour, when.minute) == (0, 0):
+                    return when.date().isoformat()
+                return when.strftime("%Y-%m-%dT%H:%M")
     return date
 
 

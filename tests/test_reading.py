@@ -16,6 +16,7 @@ from pipeline.reading import (
     ArticleError,
     _is_syllable,
     decode_bytes,
+    extract_html,
     find_articles,
     read_article,
     vietnamese_score,
@@ -173,6 +174,13 @@ def test_non_vietnamese_8bit_text_falls_back_to_detector():
     assert text == "Le café était très bon, merci beaucoup à vous."
 
 
+def test_utf8_with_a_stray_byte_stays_utf8():
+    data = ARTICLE.encode() + b" \x96 " + ARTICLE.encode()
+    text, encoding = decode_bytes(data)
+    assert encoding == "utf-8 (1 invalid byte replaced)"
+    assert text == ARTICLE + " \ufffd " + ARTICLE
+
+
 @pytest.mark.parametrize(
     "word,ok",
     [("trường", True), ("nghiệp", True), ("Quốc", True), ("giữa", True), ("khuya", True),
@@ -257,6 +265,22 @@ def test_title_is_put_first_when_the_body_lacks_it(tmp_path):
     assert article.published == "2023-07-10"
 
 
+def test_published_time_from_json_ld(tmp_path):
+    page = NEWS_PAGE.replace('<meta property="article:published_time" content="2023-07-10T08:30:00+07:00">', "")
+    page = page.replace("</head>", '<script type="application/ld+json">{"@type": "NewsArticle", '
+                        '"datePublished": "2023-07-10T14:18:00+07:00"}</script></head>')
+    path = tmp_path / "ld.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_article(path).published == "2023-07-10T14:18"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' apbodyhtmlmeta-Tiếng Việt\n")), max_size=300))
+def test_extract_html_never_raises(html):
+    text, published, author, title = extract_html(html)
+    assert isinstance(text, str)
+
+
 def test_page_without_main_text_falls_back_to_visible_text(tmp_path):
     path = tmp_path / "ngan.html"
     path.write_text(
@@ -275,6 +299,17 @@ def test_page_in_a_declared_legacy_charset(tmp_path):
     article = read_article(path)
     assert article.encoding == "cp1258"
     assert article.title == HEADLINE
+
+
+def test_old_page_declaring_latin1_but_drawn_in_tcvn3(tmp_path):
+    # Sites of the 1990s-2000s declared iso-8859-1 and set font face=".VnTime".
+    page = NEWS_PAGE.replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">')
+    path = tmp_path / "cu.htm"
+    path.write_bytes(encode_legacy(page, "tcvn3"))
+    article = read_article(path)
+    assert article.encoding == "tcvn3"
+    assert article.title == HEADLINE
+    assert "bà Nguyễn Thị Thu Hà tái đắc cử Chủ tịch." in article.text
 
 
 def test_empty_page_is_an_error(tmp_path):
@@ -327,9 +362,3 @@ def test_find_articles_missing_input(tmp_path):
     with pytest.raises(FileNotFoundError, match="input path not found"):
         find_articles([tmp_path / "khong-co"])
 
-
-def test_utf8_with_a_stray_byte_stays_utf8():
-    data = ARTICLE.encode() + b" \x96 " + ARTICLE.encode()
-    text, encoding = decode_bytes(data)
-    assert encoding == "utf-8 (1 invalid byte replaced)"
-    assert text == ARTICLE + " \ufffd " + ARTICLE
