@@ -346,8 +346,11 @@ def normalized_text(text: str) -> str:
 
 
 def locate(text: str | None, field_name: str, item) -> str | None:
-    """The article sentence an item comes from: its first mention's offsets when the
-    record carries them, else the first sentence where its text occurs."""
+    """The article sentence an item comes from: the record's own ``evidence`` or its
+    first mention's offsets when it carries them, else the first sentence where its
+    text occurs."""
+    if isinstance(item, dict) and isinstance(item.get("evidence"), str) and item["evidence"].strip():
+        return item["evidence"].strip()
     if not text:
         return None
     if isinstance(item, dict):
@@ -361,7 +364,8 @@ def locate(text: str | None, field_name: str, item) -> str | None:
 
 
 def _without_mentions(item):
-    return {k: v for k, v in item.items() if k != "mentions"} if isinstance(item, dict) else item
+    """The item as scored, without the record's traceability fields."""
+    return {k: v for k, v in item.items() if k not in ("mentions", "evidence")} if isinstance(item, dict) else item
 
 
 # -- scoring a collection ---------------------------------------------------------
