@@ -16,6 +16,7 @@ prediction it matches (greedy, one to one); counts are micro-averaged over artic
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -38,7 +39,8 @@ def norm(text) -> str:
     if text is None:
         return ""
     text = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")
-    return regex.sub(r"\s+", " ", text).strip().casefold().strip(_EDGE_PUNCT)
+    # stdlib re on purpose: its \s is the reference scorer's whitespace (regex's differs at \x1c-\x1f)
+    return re.sub(r"\s+", " ", text).strip().casefold().strip(_EDGE_PUNCT)
 
 
 def texts_match(a, b) -> bool:
