@@ -12,6 +12,9 @@ strings compare after NFC, whitespace folding, casefolding and trimming edge pun
 date texts, award names, recipients and units match by containment (their edges are
 fuzzy); numbers match within a relative 1e-6; each gold item takes the first unused
 prediction it matches (greedy, one to one); counts are micro-averaged over articles.
+
+This module loads, matches and counts; ``eval_report`` finds the sentence behind each
+error and prints tables (``format_table`` and ``format_errors`` are importable from here too).
 """
 from __future__ import annotations
 
@@ -19,11 +22,9 @@ import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-import regex
 
 FIELDS = ("published", "author", "persons", "person_titles", "organizations",
           "dates", "awards", "awards_full", "statistics")
@@ -34,13 +35,18 @@ _EDGE_PUNCT = " .,;:\"'“”()"
 
 # -- comparing strings and numbers --------------------------------------------------
 
+def fold(text: str) -> str:
+    """NFC, one space for every run of whitespace, casefolded: ``"Ủy\u00a0 Ban"`` -> ``"ủy ban"``."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    # stdlib re on purpose: its \s is the reference scorer's whitespace (regex's differs at \x1c-\x1f)
+    return re.sub(r"\s+", " ", text).casefold()
+
+
 def norm(text) -> str:
     """The comparison form of a string: ``"  Sở  GD-ĐT. "`` -> ``"sở gd-đt"``."""
     if text is None:
         return ""
-    text = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")
-    # stdlib re on purpose: its \s is the reference scorer's whitespace (regex's differs at \x1c-\x1f)
-    return re.sub(r"\s+", " ", text).strip().casefold().strip(_EDGE_PUNCT)
+    return fold(str(text)).strip().strip(_EDGE_PUNCT)
 
 
 def texts_match(a, b) -> bool:
@@ -290,81 +296,6 @@ class Scores:
                 "missing": list(self.missing), "errors": [e.to_dict() for e in self.errors]}
 
 
-# -- finding the sentence behind an error -----------------------------------------
-
-# a sentence ends at a line break, or at . ! ? … before a capital, digit or quote
-_SENTENCE_BREAK = regex.compile(r"\n+|(?<=[.!?…][\"”’)]?)[ \t]+(?=[\p{Lu}\p{N}\"“‘(])")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the sentences (and of headline, dateline, caption lines)."""
-    spans, start = [], 0
-    for m in _SENTENCE_BREAK.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def sentence_at(text: str, offset: int) -> str | None:
-    return next((text[s:e].strip() for s, e in split_sentences(text) if s <= offset < e), None)
-
-
-def _fold(text: str) -> str:
-    return regex.sub(r"\s+", " ", unicodedata.normalize("NFC", text).replace("\u00a0", " ")).casefold()
-
-
-def find_sentence(text: str, needles: list) -> str | None:
-    """The first sentence holding every needle, compared case-insensitively:
-    ``find_sentence(article, ["bằng khen", "tập thể"])``."""
-    wanted = [norm(n) for n in needles if norm(n)]
-    return next((text[s:e].strip() for s, e in split_sentences(text)
-                 if wanted and all(w in _fold(text[s:e]) for w in wanted)), None)
-
-
-def needle_sets(field_name: str, item) -> list[list]:
-    """What to look for, best first: an award is sought with its recipient, then alone."""
-    if isinstance(item, str):
-        return [] if field_name == "published" else [[item]]
-    if field_name == "persons":
-        return [[item.get("name")]]
-    if field_name == "person_titles":
-        return [[item.get("title"), item.get("name")], [item.get("title")]]
-    if field_name == "organizations":
-        return [[n] for n in org_names(item) if n]
-    if field_name in ("awards", "awards_full"):
-        return [[item.get("award"), item.get("recipient")], [item.get("award")], [item.get("recipient")]]
-    return [[item.get("text")]]
-
-
-@lru_cache(maxsize=8)
-def normalized_text(text: str) -> str:
-    """The text that mention offsets point into (the pipeline's normalized text)."""
-    try:
-        from .normalize import normalize_text
-    except ImportError:      # evaluation works without the pipeline stages
-        return unicodedata.normalize("NFC", text)
-    return normalize_text(text)
-
-
-def locate(text: str | None, field_name: str, item) -> str | None:
-    """The article sentence an item comes from: the record's own ``evidence`` or its
-    first mention's offsets when it carries them, else the first sentence where its
-    text occurs."""
-    if isinstance(item, dict) and isinstance(item.get("evidence"), str) and item["evidence"].strip():
-        return item["evidence"].strip()
-    if not text:
-        return None
-    if isinstance(item, dict):
-        for mention in item.get("mentions") or []:
-            start = mention.get("start") if isinstance(mention, dict) else None
-            if isinstance(start, int):
-                found = sentence_at(normalized_text(text), start)
-                if found:
-                    return found
-    return next(filter(None, (find_sentence(text, n) for n in needle_sets(field_name, item))), None)
-
-
 def _without_mentions(item):
     """The item as scored, without the record's traceability fields."""
     return {k: v for k, v in item.items() if k not in ("mentions", "evidence")} if isinstance(item, dict) else item
@@ -377,6 +308,7 @@ def score(golds: dict, preds: dict, *, texts: dict | None = None) -> Scores:
 
     Article texts (for the error sentences) come from ``texts``, else from the
     gold record's ``"text"`` (``load_gold`` puts it there), else the record's."""
+    from .eval_report import locate     # eval_report builds on this module's helpers
     totals = {f: [0, 0, 0] for f in FIELDS}
     errors, missing = [], []
     for doc_id, gold in golds.items():
@@ -427,72 +359,13 @@ def load_records(path) -> dict[str, dict]:
     return {record_key(r): r for r in records}
 
 
-# -- printing ---------------------------------------------------------------------
-
-def format_table(scores: Scores) -> str:
-    """Fixed-width P / R / F1 per field, as the reference scorer prints it."""
-    lines = [f"{'field':15} {'P':>6} {'R':>6} {'F1':>6}  tp/gold/pred"]
-    for name, s in scores.fields.items():
-        lines.append(f"{name:15} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp}/{s.gold}/{s.pred}")
-    if scores.missing:
-        lines.append(f"no record for {len(scores.missing)} article(s): {', '.join(scores.missing[:10])}")
-    return "\n".join(lines)
+# ``evaluation.format_table(scores)`` keeps working (the CLI calls it): printing lives in
+# eval_report, which imports this module, so the names are fetched on first use.
+_REPORT_NAMES = ("format_table", "format_errors")
 
 
-def _number(x) -> str:
-    n = as_number(x)
-    return str(x) if n is None else (str(int(n)) if n.is_integer() else f"{n:g}")
-
-
-def describe(field_name: str, item) -> str:
-    """One line for an item: ``bằng khen ×15 → tập thể (Chủ tịch UBND tỉnh, 2021)``."""
-    if not isinstance(item, dict):
-        return str(item)
-    if field_name == "persons":
-        titles = ", ".join(item.get("titles") or [])
-        return f"{item.get('name')}" + (f" — {titles}" if titles else "")
-    if field_name == "person_titles":
-        return f"{item.get('name')}: {item.get('title')}"
-    if field_name == "organizations":
-        aliases = ", ".join(item.get("aliases") or [])
-        return f"{item.get('name')}" + (f" (= {aliases})" if aliases else "")
-    if field_name == "dates":
-        return f"{item.get('text')} → {item.get('value')}"
-    if field_name in ("awards", "awards_full"):
-        count = "" if item.get("count") is None else f" ×{_number(item.get('count'))}"
-        extra = ", ".join(str(x) for x in (item.get("giver"), item.get("year")) if x is not None)
-        return f"{item.get('award')}{count} → {item.get('recipient')}" + (f" ({extra})" if extra else "")
-    if field_name == "statistics":
-        total = "" if item.get("total") is None else f"/{_number(item.get('total'))}"
-        return f"{item.get('text')} = {_number(item.get('value'))}{total} {item.get('unit')}"
-    return json.dumps(item, ensure_ascii=False)
-
-
-def clip(sentence: str, needle, width: int = 240) -> str:
-    """A long sentence cut to ``width`` characters around the needle."""
-    if len(sentence) <= width:
-        return sentence
-    centre = max(0, _fold(sentence).find(norm(needle)))
-    start = max(0, min(centre - width // 3, len(sentence) - width))
-    end = start + width
-    start = sentence.find(" ", start) + 1 if start else 0        # whole words only
-    end = sentence.rfind(" ", start, end) if end < len(sentence) else end
-    return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
-
-
-def format_errors(scores: Scores, limit: int | None = None, width: int = 240) -> str:
-    """Errors grouped by article, each with (up to ``width`` characters of) the
-    sentence it comes from."""
-    shown = scores.errors if limit is None else scores.errors[:limit]
-    lines, last_doc = [], None
-    for e in shown:
-        if e.doc_id != last_doc:
-            lines.append(f"== {e.doc_id}")
-            last_doc = e.doc_id
-        lines.append(f"  {e.field:13} {e.kind:8}  {describe(e.field, e.item)}")
-        if e.sentence:
-            needles = needle_sets(e.field, e.item)
-            lines.append(f"      « {clip(e.sentence, needles[0][0] if needles else None, width)} »")
-    if len(shown) < len(scores.errors):
-        lines.append(f"... {len(scores.errors) - len(shown)} more error(s)")
-    return "\n".join(lines)
+def __getattr__(name: str):
+    if name in _REPORT_NAMES:
+        from . import eval_report
+        return getattr(eval_report, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,6 +1,6 @@
-"""Tests for pipeline.evaluation: one rule of the reference scorer per test, on
-small hand-built gold and record dicts, and (when ../shared is present) the
-same numbers as ``gold/score.py`` on perturbed records for the dev set."""
+"""Tests for pipeline.evaluation and pipeline.eval_report: one rule of the reference
+scorer per test, on small hand-built gold and record dicts, and (when ../shared is
+present) the same numbers as ``gold/score.py`` on perturbed records for the dev set."""
 from __future__ import annotations
 
 import copy
@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation import (FIELDS, Error, Scores, clip, describe, find_sentence, format_errors,
-                                 format_table, load_gold, load_records, norm, numbers_equal, score,
-                                 split_sentences, texts_match)
+from pipeline import eval_report, evaluation
+from pipeline.eval_report import clip, describe, find_sentence, format_errors, format_table, split_sentences
+from pipeline.evaluation import (FIELDS, Error, Scores, load_gold, load_records, norm, numbers_equal, score,
+                                 texts_match)
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
@@ -185,6 +186,10 @@ def test_find_sentence_is_case_insensitive_and_needs_every_needle():
     assert find_sentence(ARTICLE, ["bằng khen", "cá nhân"]) is None
 
 
+def test_find_sentence_folds_the_sentence_as_it_folds_the_needle():
+    assert find_sentence("Ủy\x1cban nhân dân tỉnh họp.", ["ủy ban"]) == "Ủy\x1cban nhân dân tỉnh họp."
+
+
 def test_missed_items_come_with_their_sentence():
     gold = dict(GOLD, text=ARTICLE)
     errors = {(e.field, e.kind): e for e in score({"a": gold}, {"a": with_(statistics=[], awards=[])}).errors}
@@ -257,6 +262,24 @@ def test_format_errors_groups_by_article_and_honours_limit():
 ], ids=lambda x: x if isinstance(x, str) else "")
 def test_describe(field_name, item, line):
     assert describe(field_name, item) == line
+
+
+def test_printing_is_still_importable_from_evaluation():
+    """``vnie eval`` calls ``evaluation.format_table`` and ``evaluation.format_errors``."""
+    from pipeline.evaluation import format_errors as errors_from_evaluation
+    assert evaluation.format_table is eval_report.format_table
+    assert errors_from_evaluation is eval_report.format_errors
+    with pytest.raises(AttributeError):
+        evaluation.no_such_name
+
+
+@pytest.mark.parametrize("first", ["pipeline.eval_report", "pipeline.evaluation"])
+def test_either_module_imports_first(first):
+    """The two modules import each other; a fresh interpreter must manage in either order."""
+    code = f"import {first}; from pipeline.evaluation import format_table, score; print(format_table(score({{}}, {{}})))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("field")
 
 
 def test_to_dict_is_json_with_the_reference_shape():
