@@ -166,6 +166,34 @@ def eval_cmd(gold_dir: Path = typer.Argument(..., help="Folder of NAME.txt + NAM
         typer.echo(evaluation.format_errors(scores, limit=None if errors < 0 else errors))
 
 
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+          port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+          max_chars: int = typer.Option(100_000, "--max-chars", min=1, help="Longest article text accepted (413 past it).")):
+    """Serve the REST API (POST /extract, /extract/batch; docs at /docs) and the article viewer at /."""
+    try:
+        from .service import serve as run_service
+    except ImportError as error:
+        fail(f"{error.name} is needed for the web service: pip install 'vnie[serve]'")
+    typer.echo(f"vnie: viewer at http://{host}:{port}/ , API docs at http://{host}:{port}/docs")
+    run_service(host, port, max_chars=max_chars)
+
+
+@app.command()
+def report(out: Path = typer.Argument(..., help="An output folder of `vnie run` (reads OUT/records.jsonl).")):
+    """Write OUT/report.html: totals, awards summary, frequent names, dates over time, charts; opens offline."""
+    try:
+        from .report import write_report
+    except ImportError as error:
+        fail(f"{error.name} is needed for the report: pip install 'vnie[report]'")
+    if not (out / "records.jsonl").exists():
+        fail(f"{out} has no records.jsonl; run `vnie run INPUT --out {out}` first")
+    try:
+        typer.echo(str(write_report(out)))
+    except (ValueError, OSError) as error:
+        fail(str(error))
+
+
 def main() -> None:
     app(prog_name="vnie")
 
