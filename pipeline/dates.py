@@ -1,0 +1,447 @@
+"""Dates: every expression that points at a calendar time, parsed, then resolved against
+the article's dateline (Duckling's parse-then-resolve).
+
+A date's text keeps its calendar keyword, part of day and weekday ("Sáng 18-1",
+"Thứ Hai, 10/7/2023", "nhiệm kỳ 2018-2023") and leaves out prepositions, except a closed
+"từ ... đến ..." range, which is one interval ("từ ngày 7 đến 9/12/2022"). A date without a
+year takes the year of ``published`` ("--MM-DD" when there is none); a deictic date
+("năm nay", "hôm qua") needs ``published`` and is dropped without it.
+
+>>> [(m.text, m.value) for m in match_dates("Sáng 18-1, quý I/2022 và năm nay", "2021-01-18")]
+[('Sáng 18-1', '2021-01-18'), ('quý I/2022', '2022-01/2022-03'), ('năm nay', '2021')]
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import asdict, dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+import regex
+
+from .numerals import parse_number_words, parse_roman
+from .resources import alternation, load_table
+from .spans import in_boilerplate, make_span
+
+S, S0 = r"[^\S\n]+", r"[^\S\n]*"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A calendar point as printed: absent fields are None; ``*_rel`` are offsets from the
+    reference date (``year_rel=-1`` for "năm ngoái", ``day_rel=-1`` for "hôm qua")."""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year_rel: int | None = None
+    month_rel: int | None = None
+    day_rel: int | None = None
+    weekday: int | None = None      # with week_rel: "thứ Hai tuần trước"
+    week_rel: int | None = None
+    lunar: tuple[str, str] | None = None   # (holiday column, Can Chi) when only the Can Chi fixes the year
+    month_end: bool = False         # the last month of a period ("6 tháng đầu năm" -> month 6)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    rule: str
+    granularity: str                 # day, month, quarter, year, range
+    first: Point
+    last: Point | None = None        # the end of an interval
+    weak: bool = False               # only a date inside a range ("ngày 7" in "từ ngày 7 đến 9/12")
+    value: str | None = None         # ISO value once resolved
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------- lexicon
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, list[dict]]:
+    roles: dict[str, list[dict]] = {}
+    for row in load_table("date_words"):
+        roles.setdefault(row["role"], []).append(row)
+    return roles
+
+
+def _alt(role: str) -> str:
+    return alternation(r["word"] for r in _words()[role])
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> dict[str, int]:
+    return {regex.sub(r"\s+", " ", r["word"].lower()): int(r["value"]) for r in _words()["weekday"]}
+
+
+@lru_cache(maxsize=1)
+def _holidays() -> dict[str, str]:
+    return {r["word"].lower(): r["value"] for r in _words()["holiday"]}
+
+
+@lru_cache(maxsize=1)
+def _lunar_table() -> dict[int, dict[str, str]]:
+    return {int(r["year"]): r for r in load_table("lunar_holidays")}
+
+
+CAN_CHI = (r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)[^\S\n]+"
+           r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)")
+_YEAR = r"(?:1[89]|20)\d\d"
+_BOUND_L = r"(?<![\d.,/])"
+_BOUND_R = r"(?![\d/]|[.,]\d|[-–]\d)"
+_MONTH_WORDS = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một|mười hai)"
+_DEICTIC_YEAR = r"(?P<yrel>nay|ngoái|trước|tới)"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> list[tuple[str, regex.Pattern]]:
+    """Named atom patterns, Duckling-style: (rule name, pattern); the parse is in ``_atom``."""
+    pod, wd, edge = _alt("part_of_day"), _alt("weekday"), _alt("edge")
+    period, season = _alt("period"), _alt("season")
+    holiday, lunar_year = _alt("holiday"), _alt("lunar_year")
+    prefix = (rf"(?:(?P<pod>{pod})(?:{S}(?P<podrel>nay|qua|hôm{S}nay|hôm{S}qua))?(?:{S0},{S0}|{S}))?"
+              rf"(?:(?P<deic>hôm{S}nay|hôm{S}qua|hôm{S}kia)(?:{S0},{S0}|{S}))?"
+              rf"(?:(?P<wd>{wd})(?:{S0},{S0}|{S}))?(?P<paren>\({S0})?(?:(?P<kw>ngày|mùng|mồng|hôm){S})?")
+    close = rf"(?(paren){S0}\)|)"
+    rules = [
+        ("ngày <d>-<d>/<m>/<y>", rf"{prefix}{_BOUND_L}(?P<d1>\d{{1,2}}){S0}[-–]{S0}(?P<d>\d{{1,2}})(?P<sep>[/-])"
+                                 rf"(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?{_BOUND_R}{close}"),
+        ("ngày <d> và <d>/<m>", rf"{prefix}{_BOUND_L}(?P<d1>\d{{1,2}})(?:{S0},{S0}\d{{1,2}})*{S}và{S}(?P<d>\d{{1,2}})"
+                                rf"(?P<sep>[/-])(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?{_BOUND_R}{close}"),
+        ("<d>/<m>/<y>", rf"{prefix}{_BOUND_L}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})"
+                        rf"{_BOUND_R}{close}"),
+        ("ngày <d> tháng <m> năm <y>", rf"{prefix}{_BOUND_L}(?P<d>\d{{1,2}}){S}tháng{S}(?P<m>\d{{1,2}})"
+                                       rf"(?:(?:{S}năm{S}|{S0},{S0}(?:năm{S})?|{S0}[/-]{S0})(?P<y>{_YEAR}))?"
+                                       rf"{_BOUND_R}{close}"),
+        ("<d>/<m>", rf"{prefix}{_BOUND_L}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
+                    rf"(?:{S}năm{S}(?P<y>{_YEAR}))?{_BOUND_R}{close}"),
+        ("ngày <d>", rf"(?P<kw>ngày|mùng|mồng){S}(?P<d>\d{{1,2}})(?![\d/.,-]|{S}tháng)"),
+        ("tháng <m>/<y>", rf"(?:(?P<edge>{edge}){S})?tháng{S}(?P<m>\d{{1,2}})(?:(?:{S0}[/-]{S0}|{S}năm{S})"
+                          rf"(?P<y>{_YEAR})|{S}năm{S}{_DEICTIC_YEAR}(?!\p{{L}}))?{_BOUND_R}(?!{S}năm)"),
+        ("<m>/<y>", rf"{_BOUND_L}(?P<m>\d{{1,2}})/(?P<y>{_YEAR}){_BOUND_R}"),
+        ("quý <q>/<y>", rf"(?:(?P<edge>{edge}){S})?quý{S}(?P<q>IV|III|II|I|[1-4])(?![\p{{L}}\d])"
+                        rf"(?:(?:{S0}[/-]{S0}|{S}năm{S}|{S0},{S0}năm{S})(?P<y>{_YEAR})|{S}năm{S}{_DEICTIC_YEAR}"
+                        rf"(?!\p{{L}}))?{_BOUND_R}"),
+        ("<n> tháng đầu năm <y>", rf"(?<![\d.,])(?P<n>\d{{1,2}}|{_MONTH_WORDS}){S}tháng(?:{S}(?P<half>đầu|cuối))?"
+                                  rf"{S}(?:của{S})?năm{S}(?:(?P<y>{_YEAR}){_BOUND_R}|{_DEICTIC_YEAR}(?!\p{{L}}))"),
+        ("nửa đầu năm <y>", rf"nửa{S}(?P<half>đầu|cuối){S}năm{S}(?:(?P<y>{_YEAR}){_BOUND_R}|{_DEICTIC_YEAR}(?!\p{{L}}))"),
+        ("<period> <y>-<y>", rf"(?:(?P<kw>{period}|vụ{S}(?:lúa{S})?(?:{season})){S})?{_BOUND_L}(?<![-–])"
+                             rf"(?P<y>{_YEAR}){S0}[-–/]{S0}(?P<y2>{_YEAR})(?![\d/]|[.,]\d|[-–])"),
+        ("vụ <season> <y>", rf"vụ{S}(?:lúa{S})?(?:{season}){S}(?:năm{S})?(?P<y>{_YEAR}){_BOUND_R}"),
+        ("năm <y>", rf"(?:(?P<edge>{edge}){S})?(?:năm|SN){S}(?P<y>{_YEAR}){_BOUND_R}"),
+        ("<y>", rf"{_BOUND_L}(?<![-–]{S0})(?P<y>{_YEAR}){_BOUND_R}"),
+        ("năm nay", rf"(?:(?P<edge>{edge}){S})?năm{S}{_DEICTIC_YEAR}(?!\p{{L}})"),
+        ("tháng trước", rf"(?:(?P<edge>{edge}){S})?tháng{S}(?P<mrel>trước|này|tới)(?!\p{{L}})"),
+        ("hôm nay", rf"(?:(?P<pod>{pod}){S})?(?P<deic>hôm{S}nay|hôm{S}qua|hôm{S}kia|ngày{S}mai)(?!\p{{L}})"
+                    rf"|(?P<pod>{pod}){S}(?P<podrel>nay|qua)(?!\p{{L}})"),
+        ("<weekday> tuần trước", rf"(?:(?P<pod>{pod}){S})?(?P<wd>{wd}){S}(?P<wrel>tuần{S}trước|tuần{S}này|tuần{S}tới"
+                                 rf"|tuần{S}sau|vừa{S}qua|tuần{S}qua)(?!\p{{L}})"),
+        ("<holiday> <y>", rf"(?P<hol>{holiday})(?:{S}(?:năm{S})?(?P<cc>{CAN_CHI}))?(?:{S}(?:năm{S})?(?P<y>{_YEAR}))?"
+                          rf"{_BOUND_R}"),
+        ("năm mới <Can Chi>", rf"(?<![\p{{L}}])(?:{lunar_year}){S}(?P<cc>{CAN_CHI})(?:{S}(?P<y>{_YEAR}))?{_BOUND_R}"),
+    ]
+    return [(name, regex.compile(rx, regex.I if name not in ("năm mới <Can Chi>",) else 0)) for name, rx in rules]
+
+
+# ---------------------------------------------------------------- parse
+
+# "năm trước đó" looks back from another date, "những năm trước" is plural: not deictic
+_PLURAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:những|các|nhiều|mấy|vài|bao|mọi|mỗi|hằng|hàng|\d+|một|hai|ba|bốn"
+                               rf"|năm|sáu|bảy|tám|chín|mười|cùng|của){S}$")
+_ANAPHORIC_AFTER = regex.compile(rf"^{S}(?i:đó|đấy|ấy|kia|nữa|trở lại|qua)(?!\p{{L}})")
+_YREL = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1}
+_MREL = {"trước": -1, "này": 0, "tới": 1}
+_WREL = {"tuần trước": -1, "tuần qua": -1, "tuần này": 0, "tuần tới": 1, "tuần sau": 1, "vừa qua": None}
+_DEIC = {"hôm nay": 0, "hôm qua": -1, "hôm kia": -2, "ngày mai": 1, "nay": 0, "qua": -1}
+
+
+def _int(g):
+    return int(g) if g else None
+
+
+def _low(g):
+    return regex.sub(r"\s+", " ", g.lower()) if g else None
+
+
+def _atom(name: str, m, text: str) -> DateMatch | None:
+    """Parse one pattern match into a DateMatch (unresolved), or None when it is no date."""
+    g = m.groupdict()
+    y = _int(g.get("y"))
+    s, e = m.start(), m.end()
+    if name == "<y>":
+        return DateMatch(s, e, m.group(), name, "year", Point(year=y), weak=True)
+    if name in ("<period> <y>-<y>",):
+        y2 = _int(g["y2"])
+        if not (y < y2 <= y + 100) or ("/" in m.group() and not g.get("kw")):
+            return None
+        if not g.get("kw") and regex.search(rf"[/.]\d{{1,2}}[/.]?{S0}$", text[max(0, s - 6):s]):
+            return None
+        return DateMatch(s, e, m.group(), name, "range", Point(year=y), Point(year=y2))
+    if name in ("vụ <season> <y>", "năm <y>"):
+        return DateMatch(s, e, m.group(), name, "year", Point(year=y))
+    if name == "năm nay":
+        before, after = text[max(0, s - 20):s], text[e:e + 15]
+        if not g.get("edge") and (_PLURAL_BEFORE.search(before) or _ANAPHORIC_AFTER.match(after)):
+            return None
+        return DateMatch(s, e, m.group(), name, "year", Point(year_rel=_YREL[g["yrel"].lower()]))
+    if name == "tháng trước":
+        if _PLURAL_BEFORE.search(text[max(0, s - 20):s]) or _ANAPHORIC_AFTER.match(text[e:e + 15]):
+            return None
+        return DateMatch(s, e, m.group(), name, "month", Point(month_rel=_MREL[g["mrel"].lower()]))
+    if name == "hôm nay":
+        rel = _DEIC[_low(g.get("deic") or g.get("podrel"))]
+        return DateMatch(s, e, m.group(), name, "day", Point(day_rel=rel))
+    if name == "<weekday> tuần trước":
+        return DateMatch(s, e, m.group(), name, "day",
+                         Point(weekday=_weekdays()[_low(g["wd"])], week_rel=_WREL[_low(g["wrel"])]))
+    if name in ("<holiday> <y>", "năm mới <Can Chi>"):
+        return _lunar_atom(name, m, g, y)
+    if name == "quý <q>/<y>":
+        q = parse_roman(g["q"].upper()) or int(g["q"])
+        yp = Point(year=y) if y else Point(year_rel=_YREL[g["yrel"].lower()]) if g.get("yrel") else Point()
+        return DateMatch(s, e, m.group(), name, "quarter", replace(yp, month=3 * q - 2), replace(yp, month=3 * q))
+    if name in ("<n> tháng đầu năm <y>", "nửa đầu năm <y>"):
+        n = 6 if name.startswith("nửa") else _int(g["n"]) if g["n"].isdigit() else parse_number_words(g["n"])
+        if not n or not 1 <= n <= 12:
+            return None
+        yp = Point(year=y) if y else Point(year_rel=_YREL[g["yrel"].lower()])
+        first, last = (13 - n, 12) if (g.get("half") or "").lower() == "cuối" else (1, n)
+        return DateMatch(s, e, m.group(), name, "range", replace(yp, month=first), replace(yp, month=last))
+    mo, d = _int(g.get("m")), _int(g.get("d"))
+    if mo is not None and not 1 <= mo <= 12 or d is not None and not 1 <= d <= 31:
+        return None
+    if name in ("tháng <m>/<y>", "<m>/<y>"):
+        if name == "<m>/<y>" and regex.match(r"[^\S\n]*(?:/|-\d)", text[e:e + 3]):
+            return None
+        yp = Point(year=y) if y else Point(year_rel=_YREL[g["yrel"].lower()]) if g.get("yrel") else Point()
+        return DateMatch(s, e, m.group(), name, "month", replace(yp, month=mo))
+    if name == "ngày <d>":
+        return DateMatch(s, e, m.group(), name, "day", Point(day=d), weak=True)
+    # day rules: a prefix (part of day, weekday, "ngày", "hôm qua (...)") makes a bare d/m a date
+    cued = any(g.get(k) for k in ("pod", "wd", "kw", "deic"))
+    if g.get("sep") == "." and not (g.get("kw") or y):
+        return None                  # "12.5" without "ngày" is a decimal
+    if name in ("ngày <d>-<d>/<m>/<y>", "ngày <d> và <d>/<m>"):
+        d1 = _int(g["d1"])
+        if not 1 <= d1 < d or (name.startswith("ngày <d>-") and not cued and not y):
+            return None
+        return DateMatch(s, e, m.group(), name, "range", Point(y, mo, d1), Point(y, mo, d), weak=not cued)
+    return DateMatch(s, e, m.group(), name, "day", Point(y, mo, d), weak=not (cued or y))
+
+
+def _lunar_atom(name, m, g, y) -> DateMatch | None:
+    cc = regex.sub(r"\s+", " ", g["cc"]).replace("Mẹo", "Mão").replace("Tị", "Tỵ") if g.get("cc") else None
+    if y and cc and _lunar_table().get(y, {}).get("can_chi") != cc:
+        return None                          # the Can Chi contradicts the year: leave it
+    if name == "năm mới <Can Chi>":
+        point = Point(year=y) if y else Point(lunar=("year", cc))
+        return DateMatch(m.start(), m.end(), m.group(), name, "year", point)
+    if not (y or cc):
+        return None                          # a bare "Tết" is not a date
+    column = _holidays()[_low(g["hol"])]
+    point = _lunar_day(column, y) if y else Point(lunar=(column, cc))
+    return DateMatch(m.start(), m.end(), m.group(), name, "day", point) if point else None
+
+
+def _lunar_day(column: str, year: int) -> Point | None:
+    row = _lunar_table().get(year)
+    if not row:
+        return None
+    yy, mm, dd = (int(x) for x in row[column].split("-"))
+    return Point(yy, mm, dd)
+
+
+# ---------------------------------------------------------------- ranges
+
+_CLOSE_RANGE = regex.compile(rf"^(?:{S}(?:đến|tới){S}|{S0}[-–]{S0})$", regex.I)
+_FROM = regex.compile(rf"(?<![\p{{L}}])(?i:từ){S}$")
+
+
+def _inherit(a: Point, b: Point) -> tuple[Point, Point]:
+    """The first end of "từ ngày 7 đến 9/12/2022" takes month and year from the second."""
+    if a.month is None and b.month is not None and a.day is not None:
+        a = replace(a, month=b.month)
+    if a.year is None and b.year is not None and (a.month is not None):
+        a = replace(a, year=b.year)
+        if (a.month, a.day or 0) > (b.month or 12, b.day or 31):
+            a = replace(a, year=b.year - 1)           # "từ 20/12 đến 15/1/2022"
+    if b.year is None and a.year is not None and b.month is not None:
+        b = replace(b, year=a.year + (1 if (b.month, b.day or 0) < (a.month or 1, a.day or 0) else 0))
+    return a, b
+
+
+def _level(p: Point) -> str:
+    return "day" if p.day is not None else "month" if p.month is not None else "year"
+
+
+def _join_ranges(atoms: list[DateMatch], text: str) -> list[DateMatch]:
+    """Merge "từ A đến B" and "A - B" into one interval; a lone weak atom is dropped."""
+    atoms = sorted(atoms, key=lambda a: a.start)
+    out, i = [], 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b and b.start >= a.end and _CLOSE_RANGE.match(text[a.end:b.start]) and a.last is None \
+                and b.last is None and _mergeable(a, b):
+            frm = _FROM.search(text[max(0, a.start - 10):a.start])
+            dash = "đến" not in text[a.end:b.start] and "tới" not in text[a.end:b.start]
+            if frm or not (a.weak and b.weak) and (not dash or not (a.weak or b.weak)):
+                first, last = _inherit(a.first, b.first)
+                start = a.start - len(frm.group()) if frm else a.start
+                out.append(DateMatch(start, b.end, text[start:b.end], f"từ {a.rule} đến {b.rule}", "range",
+                                     first, last))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return [d for d in out if not d.weak]
+
+
+def _mergeable(a: DateMatch, b: DateMatch) -> bool:
+    if any(x is not None for p in (a.first, b.first) for x in (p.year_rel, p.month_rel, p.day_rel, p.week_rel,
+                                                                  p.lunar)):
+        return False
+    la, lb = _level(a.first), _level(b.first)
+    return la == lb or (la == "day" and a.first.month is None and lb == "day")
+
+
+# ---------------------------------------------------------------- resolve
+
+def parse_published(published) -> date | None:
+    """The reference date of a ``published`` value "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM"."""
+    if not published:
+        return None
+    m = regex.match(r"(\d{4})-(\d{2})-(\d{2})", str(published))
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except ValueError:
+        return None
+
+
+def _resolve_point(p: Point, ref: date | None, *, is_end: bool = False) -> str | None:
+    if p.day_rel is not None:
+        return (ref + timedelta(days=p.day_rel)).isoformat() if ref else None
+    if p.week_rel is not None or p.weekday is not None and p.week_rel is None and p.day is None:
+        if not ref:
+            return None
+        if p.week_rel is None:       # "thứ Hai vừa qua": the last such day before the dateline
+            back = (ref.isoweekday() - p.weekday) % 7 or 7
+            return (ref - timedelta(days=back)).isoformat()
+        monday = ref - timedelta(days=ref.isoweekday() - 1)
+        return (monday + timedelta(days=7 * p.week_rel + p.weekday - 1)).isoformat()
+    if p.month_rel is not None:
+        if not ref:
+            return None
+        k = ref.year * 12 + ref.month - 1 + p.month_rel
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
+    if p.lunar is not None:
+        return _resolve_lunar(p, ref)
+    year = p.year
+    if year is None and p.year_rel is not None:
+        if not ref:
+            return None
+        year = ref.year + p.year_rel
+    if year is None and p.month is not None:
+        if not ref:
+            return f"--{p.month:02d}-{p.day:02d}" if p.day else None
+        year = ref.year
+        if p.day:          # a day more than half a year away from the dateline is in the other year
+            try:
+                gap = (date(year, p.month, p.day) - ref).days
+            except ValueError:
+                return None
+            year += -1 if gap > 200 else 1 if gap < -200 else 0
+    if year is None:
+        return None
+    if p.month is None:
+        return f"{year:04d}"
+    if p.day is None:
+        return f"{year:04d}-{p.month:02d}"
+    if p.day > calendar.monthrange(year, p.month)[1]:
+        return None
+    return f"{year:04d}-{p.month:02d}-{p.day:02d}"
+
+
+def _resolve_lunar(p: Point, ref: date | None) -> str | None:
+    column, cc = p.lunar
+    if not ref:
+        return None
+    years = [y for y in (ref.year - 1, ref.year, ref.year + 1) if _lunar_table().get(y, {}).get("can_chi") == cc]
+    if not years:
+        return None
+    if column == "year":
+        return f"{years[0]:04d}"
+    point = _lunar_day(column, years[0])
+    return _resolve_point(point, ref) if point else None
+
+
+def resolve_date(match: DateMatch, published=None) -> str | None:
+    """The ISO value of a parsed date against the dateline ``published``: "YYYY", "YYYY-MM",
+    "YYYY-MM-DD", "--MM-DD", or "START/END"; None when it cannot be fixed (a deictic
+    date without a dateline)."""
+    ref = parse_published(published) if not isinstance(published, date) else published
+    first = _resolve_point(match.first, ref)
+    if first is None:
+        return None
+    if match.last is None:
+        return first
+    last = _resolve_point(match.last, ref, is_end=True)
+    if last is None:
+        return None
+    if first == last:
+        return first
+    return f"{first}/{last}" if first.lstrip("-") <= last.lstrip("-") else None
+
+
+# ---------------------------------------------------------------- match
+
+def _parse(text: str) -> list[DateMatch]:
+    candidates = []
+    for order, (name, rx) in enumerate(_rules()):
+        for m in rx.finditer(text):
+            atom = _atom(name, m, text)
+            if atom is not None:
+                candidates.append((atom, order))
+    # longest first, then rule order; overlapping shorter readings are dropped
+    candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1], c[0].start))
+    taken: list[DateMatch] = []
+    for atom, _ in candidates:
+        if all(atom.end <= t.start or t.end <= atom.start for t in taken):
+            taken.append(atom)
+    return _join_ranges(taken, text)
+
+
+def match_dates(text: str, published=None) -> list[DateMatch]:
+    """Every date in ``text`` resolved against ``published`` (see ``resolve_date``), in text
+    order; dates that cannot be resolved are left out."""
+    out = []
+    for d in _parse(text):
+        value = resolve_date(d, published)
+        if value is not None:
+            gran = d.granularity
+            if "/" in value and gran not in ("quarter", "range"):
+                gran = "range"
+            out.append(replace(d, value=value, granularity=gran))
+    return sorted(out, key=lambda d: d.start)
+
+
+def find_dates(doc) -> list:
+    """Spans labelled DATE with ``_.date_value`` and ``_.date_granularity``, resolved against
+    ``doc._.published``; dates inside site boilerplate are left out."""
+    spans, widened = [], []
+    for d in match_dates(doc.text, doc._.published):
+        if in_boilerplate(doc, d.start, d.end):
+            continue
+        span = make_span(doc, d.start, d.end, "DATE", d.rule, date_value=d.value, date_granularity=d.granularity)
+        if span is not None:
+            spans.append(span)
+            if span.text != d.text:
+                widened.append((span, d.text))
+    # a word that straddles the date ("Cũng trong sáng 13-1": "trong sáng" is one word) widens
+    # the span; when the same date is also printed exactly, the widened copy adds nothing
+    exact = {(s.text.casefold(), s._.date_value) for s in spans}
+    drop = {id(s) for s, text in widened if (text.casefold(), s._.date_value) in exact}
+    return [s for s in spans if id(s) not in drop]
