@@ -1,0 +1,302 @@
+"""Titles of persons: offices with the body they belong to, ranks, degrees and role nouns.
+
+A title opens with an office noun ("Chủ tịch", "Phó Bí thư", "Giám đốc"), a rank ("Đại tá"),
+a degree ("PGS.TS") or a role noun ("kình ngư", "học sinh") and runs over the body it
+belongs to, up to the name, a comma, "kiêm", a dash before another role, or a verb:
+
+>>> [t.text for t in titles_after(words_of(doc), i)]     # "ông X, Giám đốc Sở Y tế cho biết"
+['Giám đốc Sở Y tế']
+
+Everything here works on :class:`Word` lists (one per syllable, with the spaCy token it
+belongs to), so the module has no state beyond its lexicons.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from spacy.tokens import Doc
+
+from .resources import load_lexicon
+
+# a syllable, an abbreviation ("GD-ĐT", "PGS.TS", "PC04") or a number
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-./][\p{L}\p{N}]+)*")
+# abbreviations that carry their own full stop inside names ("TX. Tân Châu", "Tp. Long Xuyên")
+_DOTTED = regex.compile(r"(?:TX|TP|Tp|Q|H|P|TT|X)")
+_COMMA_IN_NAME = regex.compile(
+    r",[^\S\n]+(?=\p{Lu}\p{L}*(?:[^\S\n]+\p{Ll}+)?(?:,[^\S\n]+\p{Lu}\p{L}*(?:[^\S\n]+\p{Ll}+)?)*[^\S\n]+và[^\S\n]+\p{Lu})")
+_TITLE_CASE = regex.compile(r"\p{Lu}\p{Ll}*")
+_SPACE = regex.compile(r"[^\S\n]+")
+_DASH = regex.compile(r"[^\S\n]+[-–][^\S\n]+")
+_KIEM = regex.compile(r"[^\S\n]+kiêm[^\S\n]+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One syllable of the text and the index of the spaCy token that holds it."""
+    start: int
+    end: int
+    text: str
+    token: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int       # character offsets of the title as printed
+    end: int
+    text: str
+    first: int       # word indexes [first, last)
+    last: int
+    kind: str        # office, rank, degree, role
+
+
+class Words(list):
+    """The words of one text, in order; ``.text`` is the text they were cut from."""
+
+    def __init__(self, text: str, words=()):
+        super().__init__(words)
+        self.text = text
+
+
+def words_of(doc: Doc) -> Words:
+    """Every syllable of ``doc.text`` with the index of its token."""
+    token_at = {}
+    for token in doc:
+        for i in range(token.idx, token.idx + len(token.text)):
+            token_at[i] = token.i
+    return Words(doc.text, (Word(m.start(), m.end(), m.group(), token_at.get(m.start(), -1))
+                            for m in _WORD.finditer(doc.text)))
+
+
+def _phrases(entries, *, fold: bool = True) -> dict[str, list[tuple[str, ...]]]:
+    """First word -> phrases (as word tuples), longest first. With ``fold``, phrases of
+    two or more words are kept case-folded and compared case-insensitively ("Phó trưởng
+    Ban" = "Phó Trưởng ban"); a one-syllable entry ("Trưởng", "HLV") must be printed as
+    listed, since lower-case "trưởng" ends words like "tăng trưởng"."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        words = tuple(entry.split())
+        if fold and len(words) > 1:
+            words = tuple(w.casefold() for w in words)
+        table.setdefault(words[0], []).append(words)
+    for phrases in table.values():
+        phrases.sort(key=len, reverse=True)
+    return table
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict:
+    """The title lexicons, loaded once."""
+    return {
+        "prefix": set(load_lexicon("person_title_prefixes")),
+        "office": _phrases(load_lexicon("person_title_heads")),
+        "rank": _phrases(load_lexicon("person_ranks")),
+        "role": _phrases(load_lexicon("person_role_nouns")),
+        "degree": set(load_lexicon("person_degrees")),
+        "inside": _phrases(load_lexicon("person_title_words"), fold=False),
+        "stop": set(load_lexicon("person_title_stops")),
+    }
+
+
+def _match_phrase(words: Words, i: int, table, *, fold: bool = True) -> int:
+    """Number of words of the longest phrase of ``table`` starting at word ``i`` (0 if none).
+    Multi-word phrases are compared case-insensitively when ``fold``."""
+    if i >= len(words):
+        return 0
+    candidates = list(table.get(words[i].text, ()))
+    if fold:
+        candidates += [p for p in table.get(words[i].lower, ()) if len(p) > 1]
+    best = 0
+    for phrase in candidates:
+        n = len(phrase)
+        if n <= best or i + n > len(words):
+            continue
+        forms = [words[i + k].lower if (fold and n > 1) else words[i + k].text for k in range(n)]
+        if tuple(forms) == phrase and all(_SPACE.fullmatch(_gap_text(words, i + k)) for k in range(1, n)):
+            best = n
+    return best
+
+
+def _gap_text(words: Words, i: int) -> str:
+    """The characters between word ``i-1`` and word ``i``."""
+    return words.text[words[i - 1].end:words[i].start]
+
+
+def _starts_word(words: Words, i: int) -> bool:
+    """Word ``i`` opens its token (not the second syllable of "tăng trưởng")."""
+    return i == 0 or words[i - 1].token != words[i].token or words[i].token < 0
+
+
+def head_at(words: Words, i: int) -> tuple[int, str] | None:
+    """``(length, kind)`` of the title head starting at word ``i``: prefixes + office
+    ("Phó Chủ tịch"), a rank ("Đại tá"), a degree chain ("PGS.TS") or a role noun."""
+    if i >= len(words) or not _starts_word(words, i):
+        return None
+    lex = lexicons()
+    word = words[i]
+    if all(part in lex["degree"] for part in word.text.split(".")) and word.text[:1].isupper():
+        return 1, "degree"
+    n = _match_phrase(words, i, lex["rank"])
+    if n:
+        return n, "rank"
+    k = i
+    while k < len(words) and words[k].text in lex["prefix"] and (k == i or _SPACE.fullmatch(_gap_text(words, k))):
+        k += 1
+    for j in (k, i) if k > i else (i,):
+        if j < len(words) and (j == i or _SPACE.fullmatch(_gap_text(words, j))):
+            n = _match_phrase(words, j, lex["office"])
+            if n:
+                return j - i + n, "office"
+    n = _match_phrase(words, i, lex["role"])
+    if n:
+        return n, "role"
+    return None
+
+
+def extent(words: Words, i: int, stop: int | None = None) -> int:
+    """Index past the last word of the body that follows a title head ending before word
+    ``i``: capitalised words, abbreviations, and the lower-case words of person_title_words
+    ("tỉnh", "nhân dân"); a lower-case syllable glued to a capitalised one by the segmenter
+    ("Giáo dục") goes with it. ``stop`` (a name's first word) is never crossed."""
+    lex = lexicons()
+    k = i
+    limit = len(words) if stop is None else stop
+    while k < limit:
+        gap = _gap_text(words, k)
+        word = words[k]
+        if _SPACE.fullmatch(gap):
+            pass
+        elif gap.startswith(".") and _SPACE.fullmatch(gap[1:]) and _DOTTED.fullmatch(words[k - 1].text) and word.is_cap:
+            pass
+        elif _DASH.fullmatch(gap) and word.is_cap and k > i and not head_at(words, k):
+            pass                                    # "Ban Thi đua - Khen thưởng"
+        elif k > i and _COMMA_IN_NAME.match(words.text, words[k - 1].end) and not head_at(words, k):
+            pass                                    # "Sở Văn hóa, Thể thao và Du lịch"
+        else:
+            break
+        if k > i and word.is_cap and _is_office_break(words, k):
+            break                                   # "Anh hùng Lao động Phó Thủ tướng": two titles
+        if word.is_cap or (word.text[:1].isdigit() and k > i and (words[k - 1].is_cap or words[k - 1].lower in ("lớp", "số"))):
+            k += 1
+            continue
+        n = _match_phrase(words, k, lex["inside"], fold=False)
+        if n and k + n <= limit and not _glued(words, k + n - 1):
+            k += n
+            continue
+        if k > i and words[k - 1].token == word.token and words[k - 1].token >= 0 \
+                and word.lower not in lex["stop"] and _TITLE_CASE.fullmatch(words[k - 1].text):
+            k += 1                                  # "Giáo dục", "Lao động"
+            continue
+        break
+    while k > i and words[k - 1].lower in ("và", "của"):
+        k -= 1
+    return k
+
+
+def _glued(words: Words, k: int) -> bool:
+    """Word ``k`` is followed, inside its token, by a lower-case syllable ("xã" of "xã hội")."""
+    return k + 1 < len(words) and words[k].token == words[k + 1].token >= 0 and not words[k + 1].is_cap
+
+
+def _is_office_break(words: Words, k: int) -> bool:
+    """A capitalised office of two or more syllables opens a new title inside a body
+    ("Bộ trưởng Chủ nhiệm Ủy ban TDTT"); one-syllable "Trưởng" does not."""
+    head = head_at(words, k)
+    return head is not None and head[1] in ("office", "rank") and head[0] >= 2
+
+
+def title_at(words: Words, i: int, stop: int | None = None) -> Title | None:
+    """The title starting at word ``i``, or None when no head starts there."""
+    head = head_at(words, i)
+    if head is None:
+        return None
+    n, kind = head
+    if stop is not None and i + n > stop:
+        return None
+    last = i + n if kind in ("rank", "degree") else extent(words, i + n, stop)
+    return Title(words[i].start, words[last - 1].end, words.text[words[i].start:words[last - 1].end], i, last, kind)
+
+
+def _separator(words: Words, k: int) -> bool:
+    """Between word k-1 and word k stands a separator of roles: comma, "kiêm", dash."""
+    if k >= len(words):
+        return False
+    gap = _gap_text(words, k)
+    return bool(regex.fullmatch(r",[^\S\n]+|[^\S\n]+[-–][^\S\n]+", gap))
+
+
+def titles_after(words: Words, i: int, stop: int | None = None) -> list[Title]:
+    """Titles in apposition after a name ending before word ``i``:
+    ", Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy" or "(Chủ tịch ...)"."""
+    if i >= len(words):
+        return []
+    gap = _gap_text(words, i)
+    if not regex.fullmatch(r",[^\S\n]+|[^\S\n]*\([^\S\n]*|[^\S\n]+[-–][^\S\n]+", gap):
+        return []
+    out: list[Title] = []
+    k = i
+    while True:
+        title = title_at(words, k, stop)
+        if title is None:
+            break
+        out.append(title)
+        k = title.last
+        if k < len(words) and _KIEM.fullmatch(_gap_text(words, k)) and words[k].lower == "kiêm":
+            k += 1                                   # "Chủ tịch HĐQT kiêm Tổng Giám đốc"
+            if k < len(words) and _SPACE.fullmatch(_gap_text(words, k)):
+                continue
+            break
+        if k + 1 < len(words) and words[k].lower == "kiêm" and _SPACE.fullmatch(_gap_text(words, k)):
+            k += 1
+            continue
+        if not _separator(words, k):
+            break
+    return out
+
+
+def titles_before(words: Words, name: int, floor: int = 0) -> list[Title]:
+    """Titles printed right before the name starting at word ``name``, nearest last:
+    "Phó Bí thư Thường trực Tỉnh ủy Lê Văn Nưng", "Đại tá Huỳnh Tấn Lực",
+    "Chủ tịch HĐQT kiêm Tổng Giám đốc Công ty Nguyễn Văn A". ``floor`` is the first word
+    that may belong to them."""
+    out: list[Title] = []
+    edge = name
+    if edge <= floor or edge >= len(words) or not _SPACE.fullmatch(_gap_text(words, edge)):
+        return out
+    while edge > floor:
+        found = None
+        for h in range(max(floor, edge - 25), edge):
+            title = title_at(words, h, stop=edge)
+            if title is not None and title.last == edge:
+                found = title
+                break
+        if found is None:
+            break
+        out.insert(0, found)
+        h = found.first
+        if h > floor and words[h - 1].lower == "kiêm" and h - 1 > floor:
+            edge = h - 1
+        elif h > floor and (_separator(words, h) or _SPACE.fullmatch(_gap_text(words, h))):
+            edge = h
+        else:
+            break
+    return out
+
+
+def split_roles(title: str) -> list[str]:
+    """A printed title split into roles at commas, "kiêm" and " - " between roles.
+
+    >>> split_roles("Chủ tịch HĐQT kiêm Tổng Giám đốc Công ty")
+    ['Chủ tịch HĐQT', 'Tổng Giám đốc Công ty']
+    """
+    parts = regex.split(r",[^\S\n]+|[^\S\n]+kiêm[^\S\n]+", title)
+    return [part.strip() for part in parts if part.strip()]
