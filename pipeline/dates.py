@@ -150,7 +150,7 @@ def _rules() -> list[tuple[str, regex.Pattern]]:
 
 # "năm trước đó" looks back from another date, "những năm trước" is plural: not deictic
 _PLURAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:những|các|nhiều|mấy|vài|bao|mọi|mỗi|hằng|hàng|\d+|một|hai|ba|bốn"
-                               rf"|năm|sáu|bảy|tám|chín|mười|cùng|của){S}$")
+                               rf"|năm|sáu|bảy|tám|chín|mười|mươi|chục|trăm|nghìn|ngàn|triệu|tỷ|nửa|cùng|của){S}$")
 _ANAPHORIC_AFTER = regex.compile(rf"^{S}(?i:đó|đấy|ấy|kia|nữa|trở lại|qua)(?!\p{{L}})")
 _YREL = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1}
 _MREL = {"trước": -1, "này": 0, "tới": 1}
@@ -192,6 +192,8 @@ def _atom(name: str, m, text: str) -> DateMatch | None:
             return None
         return DateMatch(s, e, m.group(), name, "month", Point(month_rel=_MREL[g["mrel"].lower()]))
     if name == "hôm nay":
+        if _PLURAL_BEFORE.search(text[max(0, s - 20):s]):
+            return None              # "mấy hôm nay": these days
         rel = _DEIC[_low(g.get("deic") or g.get("podrel"))]
         return DateMatch(s, e, m.group(), name, "day", Point(day_rel=rel))
     if name == "<weekday> tuần trước":

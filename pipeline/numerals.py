@@ -11,198 +11,20 @@ statistics stage never counts them ("Đại hội XII", "57-NQ/TW", "lớp 12", 
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 import regex
 
+from .number_names import (RANK_BEFORE as _RANK_BEFORE, WEEKDAY_NEXT as _WEEKDAY_NEXT, Claims,
+                           NumberMatch, before as _before, read_names)
+from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, SP as _SP, SP0 as _SP0,
+                           UNITS as _UNITS, digits_value as _digits_value, numx_value as _numx_value,
+                           parse_number_words, parse_roman, word_table as _words)
 from .resources import alternation, load_table
 from .spans import in_boilerplate, make_span
 
+__all__ = ["NumberMatch", "find_numerals", "match_numerals", "parse_number", "parse_number_words", "parse_roman"]
 
-@dataclass(frozen=True)
-class NumberMatch:
-    """One number expression: ``text[start:end]`` reads as ``value`` (``total`` for a ratio)."""
-    start: int
-    end: int
-    text: str
-    value: float
-    total: float | None = None
-    # cardinal decimal multiplier percent ratio range word ordinal roman
-    # clock date year code phone measure
-    kind: str = "cardinal"
-    qualifier: str | None = None
-    in_name: bool = False
-    rule: str = "<n>"
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-# ---------------------------------------------------------------- number words
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, dict]:
-    return {row["word"]: row for row in load_table("number_words")}
-
-
-_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
-_UNITS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5,
-          "lăm": 5, "nhăm": 5, "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9}
-# after "mươi"/"mười" a unit digit may take its euphonic form; "năm" there is the noun
-# "year" ("hai mươi năm" = twenty years), the number being "hai mươi lăm"
-_AFTER_TENS = {u: v for u, v in _UNITS.items() if u not in ("không", "năm")}
-_COLLOQUIAL_TAIL = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5}   # "hai lăm" = 25
-
-
-def _below_hundred(ws: list[str]) -> float | None:
-    if not ws:
-        return 0
-    if ws[0] == "mười":
-        if len(ws) == 1:
-            return 10
-        if len(ws) == 2 and ws[1] in _AFTER_TENS and ws[1] not in ("mốt",):
-            return 10 + _AFTER_TENS[ws[1]]
-        return None
-    if ws[0] not in _UNITS or ws[0] in _COLLOQUIAL_TAIL:
-        return None
-    d = _UNITS[ws[0]]
-    if len(ws) == 1:
-        return d
-    if ws[1] in ("mươi", "chục") and d >= 2 or ws[1] == "chục":
-        if len(ws) == 2:
-            return d * 10
-        if len(ws) == 3 and ws[1] == "mươi" and ws[2] in _AFTER_TENS:
-            return d * 10 + _AFTER_TENS[ws[2]]
-        return None
-    if len(ws) == 2 and ws[1] in _COLLOQUIAL_TAIL and d >= 2:
-        return d * 10 + _COLLOQUIAL_TAIL[ws[1]]
-    return None
-
-
-def _below_thousand(ws: list[str]) -> float | None:
-    if "trăm" not in ws:
-        return _below_hundred(ws)
-    i = ws.index("trăm")
-    left, right = ws[:i], ws[i + 1:]
-    if len(left) != 1 or left[0] not in _UNITS or left[0] in _COLLOQUIAL_TAIL:
-        return None
-    hundreds = _UNITS[left[0]] * 100
-    if not right:
-        return hundreds
-    if right == ["rưỡi"]:
-        return hundreds + 50
-    if right[0] in ("linh", "lẻ", "không"):
-        if len(right) == 2 and right[1] in _UNITS and right[1] not in _COLLOQUIAL_TAIL:
-            return hundreds + _UNITS[right[1]]
-        return None
-    if len(right) == 1 and right[0] in _UNITS and right[0] not in ("không",):
-        return hundreds + _UNITS[right[0]] * 10        # "một trăm hai" = 120
-    rest = _below_hundred(right)
-    return None if rest is None or rest < 10 else hundreds + rest
-
-
-def parse_number_words(words: list[str] | str) -> float | None:
-    """Value of a spelled-out number, or None: ``"hai mươi mốt"`` -> 21,
-    ``"một triệu rưỡi"`` -> 1 500 000, ``"ba nghìn tỷ"`` -> 3e12."""
-    ws = words.lower().split() if isinstance(words, str) else [w.lower() for w in words]
-    if not ws:
-        return None
-    if ws == ["nửa"]:
-        return 0.5
-    scales = [(i, _SCALES[w]) for i, w in enumerate(ws) if w in _SCALES]
-    if not scales:
-        return _below_thousand(ws)
-    top = max(s for _, s in scales)
-    i = next(i for i, s in scales if s == top)       # split at the largest scale word
-    left, right = ws[:i], ws[i + 1:]
-    # "nghìn tỷ": a scale word right after the top one multiplies the whole ("ba nghìn tỷ")
-    lv = parse_number_words(left) if left else 1
-    if lv is None:
-        return None
-    if not right:
-        return lv * top
-    if right == ["rưỡi"]:
-        return lv * top + top / 2
-    if len(right) == 1 and right[0] in _UNITS and right[0] not in ("không",) and top >= 1e3:
-        return lv * top + _UNITS[right[0]] * top / 10   # "một triệu hai" = 1 200 000
-    rv = parse_number_words(right)
-    if rv is None or rv >= top:
-        return None
-    return lv * top + rv
-
-
-_ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-
-
-def parse_roman(text: str) -> int | None:
-    """Value of a well-formed Roman numeral: ``"XII"`` -> 12, ``"IX"`` -> 9; else None."""
-    text = text.strip()
-    if not text or not _ROMAN.fullmatch(text):
-        return None
-    total = 0
-    for a, b in zip(text, text[1:] + " "):
-        v = _ROMAN_VALUES[a]
-        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
-    return total
-
-
-# ---------------------------------------------------------------- digits
-
-_DIGITS = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"     # 12.345.000 / 1.234,5
-           r"|\d{1,3}(?:,\d{3}){2,}"              # 12,345,000 (English grouping)
-           r"|\d+(?:,\d+)?)")                      # 98,92 / 02 / 2022
-
-
-def _digits_value(text: str) -> float | None:
-    text = text.strip()
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", text):
-        return float(text.replace(",", ""))
-    if regex.fullmatch(r"\d+\.\d{1,2}", text):          # an English decimal point "6.8"
-        return float(text)
-    if not regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", text):
-        return None
-    return float(text.replace(".", "").replace(",", "."))
-
-
-_SP = r"[^\S\n]+"
-_SP0 = r"[^\S\n]*"
-_SCALE_WORD = (r"(?:nghìn|ngàn|triệu(?!{sp}chứng)|tỷ(?!{sp}lệ|{sp}số)|tỉ(?!{sp}lệ|{sp}số)|trăm|chục)"
-               r"(?!\p{{L}})").format(sp=_SP)
-_SCALES_RX = rf"{_SCALE_WORD}(?:{_SP}{_SCALE_WORD})*"
-# a digit number, optionally multiplied: "2,5 triệu", "1 tỷ 200 triệu", "2 triệu rưỡi"
-_NUMX = (rf"{_DIGITS}(?:{_SP}{_SCALES_RX}(?:{_SP}{_DIGITS}{_SP}{_SCALES_RX})*"
-         rf"(?:{_SP}rưỡi)?)?")
-
-
-def _numx_value(text: str) -> tuple[float, bool] | None:
-    """Value of a ``_NUMX`` string and whether a scale word multiplied it."""
-    parts = text.split()
-    total, current, scaled, half_of = 0.0, None, False, None
-    for part in parts:
-        low = part.lower()
-        if low in _SCALES or low in ("trăm", "chục"):
-            factor = _SCALES.get(low) or (100 if low == "trăm" else 10)
-            scaled = True
-            if current is None:           # "nghìn tỷ": scale the whole so far
-                total *= factor
-            else:
-                total += current * factor
-                current = None
-            half_of = factor
-        elif low == "rưỡi":
-            total += (half_of or 1) / 2
-        else:
-            v = _digits_value(part)
-            if v is None:
-                return None
-            if current is not None:
-                return None
-            current = v
-    if current is not None:
-        total += current
-    return total, scaled
 
 
 def parse_number(text: str) -> float | None:
@@ -250,7 +72,7 @@ def _qualifier_rx():
 
 
 _COMPARATIVE = regex.compile(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|kém|sớm|muộn|dài|ngắn|nhanh|chậm"
-                             r"|rẻ|đắt|mạnh|yếu|hơn|bằng|giảm|tăng)" + _SP + r"$", regex.I)
+                             r"|rẻ|đắt|mạnh|yếu)" + _SP + r"$", regex.I)
 
 
 @lru_cache(maxsize=1)
@@ -265,72 +87,11 @@ def _name_head_rx():
 _CALENDAR_BEFORE = regex.compile(
     rf"(?<![\p{{L}}])(?i:ngày|tháng|năm|quý|mùng|mồng|nhiệm kỳ|giai đoạn|niên khóa|niên khoá"
     rf"|niên vụ|sn|sinh năm|đông xuân|hè thu|thu đông){_SP}$")
-_DATE_CUE_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}])(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm nay|hôm qua|mùng|mồng|rạng sáng"
-    rf"|khuya|từ|đến|và){_SP0}[(]?$")
 # attached metric units in a sports context are event names: "200m bướm", "hạng cân 57kg"
 _SPORT_BEFORE = regex.compile(rf"(?i:nội dung|cự ly|cự li|hạng cân|hạng|môn|ở|và){_SP}$")
 _SPORT_AFTER = regex.compile(rf"^{_SP}(?i:nam|nữ|tự do|ếch|bướm|ngửa|hỗn hợp|vượt rào|tiếp sức|"
                              rf"và{_SP}\d+(?:m|kg))(?!\p{{L}})")
-_CLOCK_CUE_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}])(?i:lúc|vào|từ|đến|tới|sáng|chiều|tối|trưa|đêm|khuya|khoảng|gần|trước|sau){_SP}$")
-_DURATION_CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:trong|suốt|mất|hơn|gần|sau|kéo dài|vòng){_SP}$")
-_CLOCK_CUE_AFTER = regex.compile(rf"^{_SP}(?:\d{{1,2}}(?:{_SP}phút)?|sáng|chiều|tối|trưa|đêm|ngày|hôm|cùng"
-                                 rf"|[-–]|đến|tới)(?!\p{{L}})", regex.I)
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n\"“(]|[-–]\s)\s*$")
-
-
-# ---------------------------------------------------------------- rules: names, codes, clock, dates
-
-_CODE_RULES = [
-    # document numbers: "57-NQ/TW", "68/NQ-CP", "45/2021/NĐ-CP", "123/QĐ-UBND"
-    ("<n>-<ABBR>/<ABBR>", r"(?<![\p{L}\d/.,])\d+(?:/\d{2,4})?[-/]\p{Lu}[\p{Lu}\d]*(?:[-/]\p{Lu}[\p{Lu}\d]*)*(?![\p{L}\d])"),
-    ("GMT+<n>", r"(?<![\p{L}\d])(?:GMT|UTC)[+-]\d{1,2}(?![\d])"),
-    # "COVID-19", "Covid-19", "SARS-CoV-2"
-    ("<ABBR>-<n>", r"(?<![\p{L}\d])\p{Lu}\p{L}*(?:-\p{L}+)*-\d+(?![\d])"),
-    # "PC04", "ST25", "A00", "F0", "H5N1"
-    ("<ABBR><n>", r"(?<![\p{L}\d])\p{Lu}+\d[\p{Lu}\d]*(?![\p{L}\d])"),
-    # "Quốc lộ 1A", "5G"
-    ("<n><A>", r"(?<![\p{L}\d.,])\d+\p{Lu}(?![\p{L}\d])"),
-    # seed varieties and models: "IR 50404", "OM 5451" (a year "THPT 2022" is not a code)
-    ("<ABBR> <n>", r"(?<![\p{L}\d])(?!USD|VND|VNĐ|GDP|GRDP|EUR|CPI|FDI|ODA)\p{Lu}{2,4}[^\S\n](?!(?:19|20)\d\d(?!\d))\d{3,}(?!\d|[.,]\d)"),
-]
-_PHONE = regex.compile(
-    r"(?<![\d.,/])(?:\(0\d{2,3}\)|0\d{2,3}|\+84[\s.]?\d{2,3})[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?![\d])"
-    r"|(?<![\d.,/])1[89]00[\s.]?\d{4}(?![\d])")
-_CLOCK_RULES = [
-    ("<hh>:<mm>", r"(?<![\d.,/:])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d:])"),
-    ("<h>h<mm>", r"(?<![\p{L}\d.,])(?P<h>[01]?\d|2[0-4])[hg](?P<m>[0-5]\d)?(?:'|p)?(?![\p{L}\d])"),
-    ("<h> giờ <m>", r"(?<![\d.,])(?P<h>\d{1,2})[^\S\n]+giờ(?:[^\S\n]+(?P<m>[0-5]?\d)(?:[^\S\n]+phút)?)?(?![\p{L}\d])"),
-]
-_NUMERIC_DATE_RULES = [
-    ("<d>/<m>/<y>", r"(?<![\d.,/])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
-    ("<y>-<y>", r"(?<![\d.,/])(?P<y>(?:19|20)\d\d)[^\S\n]?[-–][^\S\n]?(?P<y2>(?:19|20)\d\d)(?![\d/])"),
-    ("<m>/<y>", r"(?<![\d.,/])(?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d\d)(?![\d/])"),
-    ("quý <q>/<y>", r"(?<=(?i:quý)[^\S\n]+)(?P<q>IV|III|II|I|[1-4])(?:[/-](?P<y>\d{4}))?(?![\p{L}\d])"),
-]
-
-
-def _compile(rules):
-    return [(name, regex.compile(rx)) for name, rx in rules]
-
-
-_CODES = _compile(_CODE_RULES)
-_CLOCKS = _compile(_CLOCK_RULES)
-_NUMERIC_DATES = _compile(_NUMERIC_DATE_RULES)
-
-_ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
-                  "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_ORDINAL_WORD = regex.compile(
-    r"(?<![\p{L}])(?P<head>(?i:thứ|hạng|giải))[^\S\n]+(?P<w>(?i:nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười))"
-    r"(?![\p{L}\d])")
-_WEEKDAY_NEXT = regex.compile(rf"^(?:{_SP0}[,(]|{_SP}(?:tuần|ngày|\d)|{_SP0}$)", regex.I)
-_RANK_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:đứng|xếp|xếp hạng|vị trí|thứ hạng|về){_SP}$")
-_ROMAN_HEADED = regex.compile(
-    r"(?<![\p{L}])(?P<head>(?i:lần thứ|khóa|khoá|đại hội|kỳ họp thứ|kỳ họp|hội nghị lần thứ|quý|hạng|giai đoạn"
-    r"|thế kỷ|thế kỉ|phần|chương|vòng|nhóm|loại|cấp|đợt|kỳ|bậc|khu vực|vùng|mục|phụ lục|tập))[^\S\n]+"
-    r"(?P<r>[IVXLCDM]+)(?![\p{L}\d])")
-_ROMAN_BARE = regex.compile(r"(?<=\p{Lu}\p{L}*[^\S\n]+)(?P<r>[IVX]{2,})(?![\p{L}\d])")
 
 
 # ---------------------------------------------------------------- rules: digit expressions
@@ -373,19 +134,6 @@ _NUA_NEXT = regex.compile(rf"^{_SP}(?:năm|tháng|ngày|tuần|giờ|tiếng|ph�
 
 # ---------------------------------------------------------------- matching
 
-class _Claims:
-    """Character ranges already read, so that a later, weaker rule cannot re-read them."""
-
-    def __init__(self):
-        self.ranges: list[tuple[int, int]] = []
-
-    def free(self, start: int, end: int) -> bool:
-        return all(end <= s or e <= start for s, e in self.ranges)
-
-    def take(self, start: int, end: int) -> None:
-        self.ranges.append((start, end))
-
-
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     """The hedge printed before ``start`` and where the number's text begins with it."""
     before = text[max(0, start - 20):start]
@@ -393,15 +141,11 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     if not m:
         return None, start
     q = m.group("q")
-    if _COMPARATIVE.search(before[:m.start()]):
+    if q.lower() == "hơn" and _COMPARATIVE.search(before[:m.start()]):
         return None, start
     q_low = q.lower()
     in_text = _qualifier_in_text().get(q_low, False)
     return q_low, (start - len(before) + m.start()) if in_text else start
-
-
-def _before(text: str, start: int, width: int = 40) -> str:
-    return text[max(0, start - width):start]
 
 
 # "số 12 đường ...", "số 45/3 Trần Hưng Đạo": a house number, unlike "tổng số 230 CĐCS"
@@ -427,87 +171,12 @@ def _capitalised_word_before(text: str, start: int) -> bool:
     return bool(m) and not _sentence_start(text, start - len(m.group(0)))
 
 
-def _fixed_rules(text: str, claims: _Claims) -> list[NumberMatch]:
-    """Codes, phone numbers, clock times and numeric dates: read first, never statistics."""
-    out = []
-
-    def add(s, e, value, kind, rule, total=None):
-        if claims.free(s, e):
-            claims.take(s, e)
-            out.append(NumberMatch(s, e, text[s:e], value, total, kind, None, True, rule))
-
-    for m in _PHONE.finditer(text):
-        if sum(ch.isdigit() for ch in m.group()) >= 9 or m.group().startswith("1"):
-            add(m.start(), m.end(), float(regex.sub(r"\D", "", m.group())), "phone", "<phone>")
-    for name, rx in _NUMERIC_DATES:
-        for m in rx.finditer(text):
-            g = m.groupdict()
-            if g.get("m") and not 1 <= int(g["m"]) <= 12 or g.get("d") and not 1 <= int(g["d"]) <= 31:
-                continue
-            if g.get("y2") and int(g["y2"]) < int(g["y"]):
-                continue
-            value = float(g["y"]) if g.get("y") else float(parse_roman(g["q"]) or g["q"])
-            add(m.start(), m.end(), value, "date", name)
-    for name, rx in _CODES:
-        for m in rx.finditer(text):
-            digits = regex.sub(r"\D", "", m.group())
-            add(m.start(), m.end(), float(digits) if digits else 0.0, "code", name)
-    for name, rx in _CLOCKS:
-        for m in rx.finditer(text):
-            h, mm = int(m.group("h")), int(m.group("m") or 0)
-            if name == "<h> giờ <m>" and not _is_clock(text, m, h):
-                continue
-            if h > 24:
-                continue
-            add(m.start(), m.end(), h + mm / 60, "clock", name)
-    return out
-
-
-def _is_clock(text: str, m, hour: int) -> bool:
-    """"17 giờ" is a time of day; "trong 24 giờ", "hơn 2 giờ" are durations."""
-    if hour > 24:
-        return False
-    if m.group("m"):
-        return True
-    before = _before(text, m.start(), 20)
-    if _DURATION_CUE_BEFORE.search(before) and not _CLOCK_CUE_AFTER.match(text[m.end():m.end() + 12]):
-        return False
-    return not regex.match(rf"{_SP}(?:qua|liền|liên tục|đồng hồ|mỗi)", text[m.end():m.end() + 12])
-
-
-def _ordinal_and_roman(text: str, claims: _Claims) -> list[NumberMatch]:
-    out = []
-    for m in _ORDINAL_WORD.finditer(text):
-        head, word = m.group("head"), m.group("w")
-        if not claims.free(m.start(), m.end()):
-            continue
-        after = text[m.end():m.end() + 12]
-        weekday = head.lower() == "thứ" and word[0].isupper() and word.lower() != "nhất" \
-            and bool(_WEEKDAY_NEXT.match(after))
-        if head.lower() == "thứ" and word.lower() in ("năm", "mười") and not weekday:
-            continue   # "thứ năm" as a rank is rare; "thứ mười" too
-        rank = head.lower() == "thứ" and not weekday and bool(_RANK_BEFORE.search(_before(text, m.start())))
-        claims.take(m.start(), m.end())
-        rule = "thứ <weekday>" if weekday else f"{head.lower()} <ordinal>"
-        out.append(NumberMatch(m.start(), m.end(), m.group(), float(_ORDINAL_WORDS[word.lower()]), None,
-                               "ordinal", None, not rank, rule))
-    for rx, rule in ((_ROMAN_HEADED, "<head> <roman>"), (_ROMAN_BARE, "<Name> <roman>")):
-        for m in rx.finditer(text):
-            value = parse_roman(m.group("r"))
-            s, e = m.start("r"), m.end("r")
-            if value is None or not claims.free(s, e):
-                continue
-            claims.take(s, e)
-            out.append(NumberMatch(s, e, m.group("r"), float(value), None, "roman", None, True, rule))
-    return out
-
-
 def _scale_rule(numx: str) -> str:
     words = [w for w in numx.split()[1:] if not _digits_value(w)]
     return " ".join(["<n>"] + words) if words else "<n>"
 
 
-def _digit_expressions(text: str, claims: _Claims) -> list[NumberMatch]:
+def _digit_expressions(text: str, claims: Claims) -> list[NumberMatch]:
     out = []
     for m in _NUM_EXPR.finditer(text):
         s, e = m.start("a"), m.end("a")
@@ -529,8 +198,8 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
     a_val, scaled = got
     before = _before(text, s)
     qual, q_start = _qualifier(text, s)
-    kind = "multiplier" if scaled else ("decimal" if "," in a_text or regex.search(r"\.\d{1,2}$", a_text)
-                                        else "cardinal")
+    decimal = not regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", a_text) and bool(regex.search(r",\d+$|^\d+\.\d{1,2}$", a_text))
+    kind = "multiplier" if scaled else "decimal" if decimal else "cardinal"
     rule = _scale_rule(a_text)
     in_name = False
     head_start = q_start
@@ -619,7 +288,7 @@ def _claimed(claims, s, e, text, value, total, kind, qual, in_name, rule) -> lis
                         kind, qual, bool(in_name), rule)]
 
 
-def _word_numbers(text: str, claims: _Claims) -> list[NumberMatch]:
+def _word_numbers(text: str, claims: Claims) -> list[NumberMatch]:
     """Spelled-out numbers: "hai đối tượng", "mười lăm", "một triệu rưỡi", "hàng trăm"."""
     out = []
     for m in _WORD_NUMBER.finditer(text):
@@ -685,9 +354,8 @@ def match_numerals(text: str) -> list[NumberMatch]:
     >>> [(m.text, m.value, m.kind, m.in_name) for m in match_numerals("Đại hội XII có 60/114 CĐCS")]
     [('XII', 12.0, 'roman', True), ('60/114', 60.0, 'ratio', False)]
     """
-    claims = _Claims()
-    found = _fixed_rules(text, claims)
-    found += _ordinal_and_roman(text, claims)
+    claims = Claims()
+    found = read_names(text, claims)
     found += _digit_expressions(text, claims)
     found += _word_numbers(text, claims)
     return sorted(found, key=lambda n: (n.start, n.end))
