@@ -1,0 +1,313 @@
+"""What the awards stage reads around an award phrase: the persons, organizations, places,
+numerals and dates other stages found, and the noun phrases built from them: the subject
+before a trigger verb, the giver in "của X", the recipient list after "cho".
+
+>>> ctx = Context(doc)            # doc processed up to the entities stage
+>>> [s.name for s in ctx.recipient_list(pos, end, loose=True)]   # "cho 2 tập thể và 3 cá nhân"
+['tập thể', 'cá nhân']
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+import regex
+from spacy.tokens import Doc
+
+from . import spans as groups
+from .award_phrases import GROUP_AT, SP, giver_head_at
+from .spans import boilerplate_ranges
+
+# words between a subject and its verb: "đã", "vừa được", "long trọng tổ chức lễ"
+_ADVERBS = regex.compile(
+    rf"(?:{SP}+|^)(?:đã|đang|vừa|mới|cũng|sẽ|còn|lại|đều|lần lượt|tiếp tục|chính thức|long trọng|vinh dự|xuất sắc"
+    rf"|may mắn|quyết định|ký quyết định|kịp thời|bất ngờ|được|tổ chức|buổi|lễ|và|trân trọng|vui mừng|phấn khởi"
+    rf"|hân hạnh|đồng thời|cùng|vừa qua|hôm qua|hôm nay|mới đây|trước đó|dẫn đầu|toàn đoàn|xếp thứ{SP}+\S+"
+    rf"|đứng thứ{SP}+\S+){SP}*[,]?{SP}*$")
+_INTRO = regex.compile(rf"^{SP}*(?:Kết quả|Trong đó|Nổi bật là|Nổi bật|Đặc biệt|Riêng|Ngoài ra|Bên cạnh đó|Dịp này"
+                       rf"|Nhân dịp này|Tại buổi lễ|Cũng tại buổi lễ|Tại lễ|Theo đó|Như vậy|Trước đó|Sau đó)"
+                       rf"(?![\p{{L}}\p{{M}}]){SP}*,?{SP}*", regex.I)
+_HONORIFIC = regex.compile(r"^(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|(?:Đại|Thượng|Trung|Thiếu)"
+                           r"[ ](?:tá|úy|tướng))(?![\p{L}\p{M}])", regex.I)
+_PREFIX = regex.compile(rf"^(?:[^\s,;.\d]+{SP}+){{0,4}}$")
+_SEPARATOR = regex.compile(rf"{SP}*(?:,{SP}*và|,|và|cùng){SP}+")
+_PLACE_WORDS = {"tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn", "nước", "nhân dân", "và"}
+_STOP = regex.compile(rf"{SP}+(?:vì|có|đã|đạt|do|về|trong|tại|nhân dịp|với|đang|từ|góp|để|nhằm|khi|sau|năm|đối với"
+                      rf"|kèm|nhờ|được|là|nhận)(?![\p{{L}}\p{{M}}])|[;.:(\n]|$", regex.I)
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    name: str       # canonical name (person_name / org_name) or the printed text of a place
+    kind: str       # person | org | place
+
+
+@dataclass
+class Subject:
+    """A noun phrase that gives or receives: a named entity, an office, a counted group."""
+    kind: str                   # person | org | office | body | group | phrase | place | empty
+    name: str | None
+    count: float | None
+    start: int
+    end: int
+    others: list = field(default_factory=list)
+
+    def giver(self) -> str | None:
+        """As a giver: an organization's canonical name, an office or body as printed; a
+        person only hands the award over, so gives None."""
+        return self.name if self.kind in ("org", "office", "body", "phrase") else None
+
+    def members(self) -> list["Subject"]:
+        return [self] + self.others
+
+
+class Context:
+    """Spans of earlier stages by character offsets, and phrase readers over them."""
+
+    def __init__(self, doc: Doc):
+        self.doc, self.text = doc, doc.text
+        ents = []
+        for group, kind, attr in ((groups.PERSONS, "person", "person_name"),
+                                  (groups.ORGANIZATIONS, "org", "org_name"), (groups.LOCATIONS, "place", None)):
+            for s in self._group(group):
+                name = getattr(s._, attr) if attr else None
+                ents.append(Entity(s.start_char, s.end_char, name or s.text, kind))
+        self.entities = sorted(ents, key=lambda e: (e.start, -e.end))
+        self.starts = [e.start for e in self.entities]
+        self.numerals = sorted((s.start_char, s.end_char, s._.number) for s in self._group(groups.NUMERALS)
+                               if s._.number is not None)
+        self.dates = sorted((s.start_char, s.end_char, s.text, s._.date_value) for s in self._group(groups.DATES)
+                            if s._.date_value)
+        self.boiler = boilerplate_ranges(doc)
+        self.tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
+
+    def _group(self, name: str) -> list:
+        return list(self.doc.spans[name]) if name in self.doc.spans else []
+
+    def boilerplate(self, start: int, end: int) -> bool:
+        return any(start < e and s < end for s, e in self.boiler)
+
+    # ------------------------------------------------------------ numbers and dates
+
+    def number(self, start: int, end: int) -> float | None:
+        """The value of the count printed at ``start:end``, from the numerals stage."""
+        for s, e, value in self.numerals:
+            if s <= start < e or start <= s < end:
+                return value
+        from .numerals import parse_number
+        return parse_number(self.text[start:end])
+
+    def dates_in(self, start: int, end: int) -> list[tuple]:
+        return [d for d in self.dates if start <= d[0] and d[1] <= end]
+
+    def skip_dates(self, pos: int) -> int:
+        """Past a date printed right here ("danh hiệu ... năm 2021 cho 52 cá nhân")."""
+        for s, e, _, _ in self.dates:
+            if s >= pos and not self.text[pos:s].strip():
+                return e
+        return pos
+
+    # ------------------------------------------------------------ entities
+
+    def entity_at(self, pos: int, slack: int = 0) -> Entity | None:
+        """The longest entity that starts at ``pos`` (or up to ``slack`` characters after it)."""
+        i = bisect_left(self.starts, pos - 12)
+        # a span may start a little early when a word token ran across it ("khen Ban Chuyên án")
+        found = [e for e in self.entities[i:i + 16] if e.start <= pos + slack and e.end > pos + 1]
+        return min(found, key=lambda e: (max(e.start, pos), e.kind == "place", e.start - e.end), default=None)
+
+    def entity_ending(self, start: int, end: int, tolerance: int) -> Entity | None:
+        """The longest entity inside ``start:end + tolerance`` that ends at ``end`` (± tokenization)."""
+        found = [e for e in self.entities if start <= e.start < end and end - 1 <= e.end <= end + tolerance]
+        return min(found, key=lambda e: (e.kind == "place", e.start), default=None)
+
+    def _org_name(self, start: int, end: int) -> str:
+        printed = self.text[start:end].strip()
+        try:
+            from .organizations import canonical_org
+            return canonical_org(self.doc, printed) or printed
+        except ImportError:
+            return printed
+
+    # ------------------------------------------------------------ noun phrases
+
+    def _cap_run(self, pos: int, limit: int) -> int:
+        """End of a run of capitalized words (and place words) starting at ``pos``."""
+        end = pos
+        for s, e, word in self.tokens:
+            if e <= pos:
+                continue
+            if s >= limit or (s > end and self.text[end:s].strip()):
+                break
+            if word[:1].isupper() or word[:1].isdigit() or word.casefold() in _PLACE_WORDS:
+                end = min(e, limit)   # a token may run past the verb ("Long An tặng")
+            else:
+                break
+        while self.text[pos:end].rstrip().endswith(" và"):
+            end = pos + self.text[pos:end].rstrip().rfind(" và")
+        return end
+
+    def noun_phrase(self, pos: int, limit: int) -> Subject | None:
+        """The giver-like phrase at ``pos``: an organization, an office ("Chủ tịch UBND tỉnh
+        Long An"), a body ("Nhà nước") or capitalized words. Co-givers: the first one."""
+        while pos < limit and self.text[pos].isspace():
+            pos += 1
+        head = giver_head_at(self.text[pos:limit])
+        if head:
+            word, kind = head
+            after = pos + len(word)
+            ent = self.entity_at(after + 1) if self.text[after:after + 1] == " " else None
+            end = min(ent.end, limit) if ent and ent.kind == "org" else self._cap_run(after, limit)
+            end = max(end, after)
+            return Subject(kind, self.text[pos:end].strip(), None, pos, end)
+        ent = self.entity_at(pos)
+        if ent and ent.kind == "org" and ent.end <= limit + 6:
+            return Subject("org", ent.name, None, pos, ent.end)
+        if ent and ent.kind == "person":
+            return Subject("person", ent.name, None, pos, ent.end)
+        end = self._cap_run(pos, limit)
+        if end > pos and self.text[pos].isupper():
+            return Subject("phrase", self.text[pos:end].strip(), None, pos, end)
+        return None
+
+    def _item(self, pos: int, limit: int) -> Subject | None:
+        """One recipient: a counted group ("29 vận động viên, huấn luyện viên"), "các tập thể",
+        or a named person or organization (titles before the name allowed)."""
+        m = GROUP_AT.match(self.text, pos, limit)
+        if m:
+            count = self.number(m.start("num"), m.end("num")) if m.group("num") else None
+            noun = regex.sub(r"\s+", " ", m.group("noun"))
+            return Subject("group", noun, count, pos, m.end())
+        ent = self.entity_at(pos, slack=30)
+        if ent and ent.start < limit and _PREFIX.match(self.text[pos:ent.start]):
+            end = ent.end
+            paren = regex.match(rf"{SP}*\([^()\n]{{1,60}}\)", self.text[end:limit])
+            if paren:
+                end += paren.end()
+            return Subject(ent.kind, ent.name, None, pos, end)
+        return None
+
+    def recipient_list(self, pos: int, limit: int, *, loose: bool) -> list[Subject]:
+        """Recipient groups from ``pos``: one per counted group or named entity. With ``loose``
+        (after "cho"), an unparsed phrase is one recipient as printed ("Đảng bộ, chính quyền
+        và Nhân dân huyện Chợ Mới")."""
+        while pos < limit and self.text[pos].isspace():
+            pos += 1
+        items: list[Subject] = []
+        p = pos
+        while True:
+            item = self._item(p, limit)
+            if item is None or (items and items[-1].kind == "person" and item.kind != "person"):
+                break
+            items.append(item)
+            sep = _SEPARATOR.match(self.text, item.end, limit)
+            if not sep:
+                break
+            nxt = self._item(sep.end(), limit)
+            if nxt is None and len(items) == 1 and item.kind in ("org", "place") and loose:
+                items = []
+                break
+            p = sep.end()
+        if items or not loose:
+            return items
+        stop = _STOP.search(self.text, pos, limit)
+        end = stop.start() if stop else limit
+        phrase = self.text[pos:end].strip(" ,")
+        if phrase and len(phrase.split()) <= 14 and not regex.match(r"[\p{Ll}]", phrase[:1] or "x") \
+                or phrase.casefold().startswith(("đảng bộ", "cán bộ", "tập thể")):
+            return [Subject("phrase", phrase, None, pos, pos + len(self.text[pos:end].rstrip(" ,")))]
+        return []
+
+    def object_between(self, start: int, end: int) -> list[Subject]:
+        """A recipient printed between the verb and the award: "trao tặng Trường X Huân chương"."""
+        items = self.recipient_list(start + 1, end, loose=False)
+        return items if items and not self.text[items[-1].end:end].strip() else []
+
+    # ------------------------------------------------------------ subjects
+
+    def _strip(self, start: int, end: int) -> int:
+        while True:
+            m = _ADVERBS.search(self.text, start, end)
+            if not m or m.start() == end:
+                return end
+            end = m.start()
+
+    def subject(self, start: int, end: int) -> Subject:
+        """The noun phrase right before a verb at ``end`` (its clause starts at ``start``)."""
+        tail = self._strip(start, end)
+        while tail > start and self.text[tail - 1] in " ,":
+            tail -= 1
+        if tail <= start or not self.text[start:tail].strip(" ,;và"):
+            return Subject("empty", None, None, start, start)
+        ent = self.entity_ending(start, tail, tolerance=max(8, end - tail + 8))
+        comma = self._last_comma(start, tail, ent)
+        seg = _INTRO.match(self.text, comma, tail)
+        seg_start = seg.end() if seg else comma
+        while seg_start < tail and self.text[seg_start].isspace():
+            seg_start += 1
+        if ent:
+            if ent.kind == "person":
+                return self._coordinated(start, ent)
+            head = giver_head_at(self.text[seg_start:ent.start])
+            if ent.kind == "org" and head and not self.text[seg_start + len(head[0]):ent.start].strip():
+                return Subject("office", self.text[seg_start:min(ent.end, tail)].strip(), None, seg_start, ent.end)
+            return self._coordinated(start, ent)
+        segment = self.text[seg_start:tail].strip()
+        if not segment:
+            return Subject("empty", None, None, start, start)
+        if _HONORIFIC.match(segment):
+            return Subject("person", None, None, seg_start, tail)
+        head = giver_head_at(segment)
+        if head and len(segment.split()) <= 12:
+            return Subject(head[1], segment, None, seg_start, tail)
+        group = GROUP_AT.search(self.text, seg_start, tail)
+        if group:
+            count = self.number(group.start("num"), group.end("num")) if group.group("num") else None
+            return Subject("group", regex.sub(r"\s+", " ", group.group("noun")), count, group.start(), group.end())
+        if segment[:1].isupper() and len(segment.split()) <= 10:
+            return Subject("phrase", segment, None, seg_start, tail)
+        return Subject("unknown", None, None, seg_start, tail)
+
+    def _last_comma(self, start: int, tail: int, ent: Entity | None) -> int:
+        pos = tail
+        while True:
+            pos = self.text.rfind(",", start, pos)
+            if pos < 0:
+                return start
+            if not any(e.start <= pos < e.end for e in self.entities) and (ent is None or pos < ent.start):
+                return pos + 1
+
+    def _coordinated(self, start: int, ent: Entity) -> Subject:
+        """A named subject, with the names coordinated before it ("A và B giành HCV")."""
+        main = Subject(ent.kind, ent.name, None, ent.start, ent.end)
+        current = ent
+        while True:
+            before = [e for e in self.entities if start <= e.start and e.end <= current.start
+                      and e.kind == ent.kind and regex.fullmatch(rf"{SP}*(?:,|và|,{SP}*và){SP}*(?:\S+{SP}+){{0,2}}",
+                                                                 self.text[e.end:current.start])]
+            if not before:
+                return main
+            current = max(before, key=lambda e: e.end)
+            main.others.insert(0, Subject(current.kind, current.name, None, current.start, current.end))
+
+    def first_named(self, start: int, end: int) -> list[Subject]:
+        """The clause's first named person or organization: the subject of a long clause."""
+        ent = next((e for e in self.entities if start <= e.start and e.end <= end + 2 and e.kind != "place"), None)
+        return [Subject(ent.kind, ent.name, None, ent.start, ent.end)] if ent else []
+
+    def passive_agent(self, start: int, verb: int) -> Subject | None:
+        """The agent of "được <agent> tặng": an organization, office or body between them."""
+        m = None
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}])được{SP}+", self.text[start:verb]):
+            pass
+        if m is None:
+            return None
+        a = start + m.end()
+        np = self.noun_phrase(a, verb)
+        if np is None or np.kind == "person":
+            return None
+        if not self.text[np.end:verb].strip(" ,") or self._strip(np.end, verb) <= np.end + 1:
+            return np
+        return None

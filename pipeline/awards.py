@@ -1,0 +1,355 @@
+"""Awards: who granted which distinction to whom, how many, and for which year.
+
+>>> doc = pipeline.process("Dịp này, Liên đoàn Lao động tỉnh An Giang tặng cờ thi đua 10 tập thể và "
+...                        "tặng bằng khen 24 tập thể đạt thành tích xuất sắc năm 2020.")
+>>> [(s._.award_giver, s._.award_name, s._.award_count, s._.award_recipient, s._.award_year)
+...  for s in doc.spans["awards"]]
+[('Liên đoàn Lao động tỉnh An Giang', 'cờ thi đua', 10, 'tập thể', 2020),
+ ('Liên đoàn Lao động tỉnh An Giang', 'bằng khen', 24, 'tập thể', 2020)]
+
+Per sentence: the award phrases (lexicon, :mod:`pipeline.award_phrases`), the trigger verb
+that governs each, then the giver (subject of a grant verb, "được X tặng", "của X",
+"do X trao", "Thừa ủy quyền của X"), the recipient groups (after "cho", right after the
+award, or the subject of a receive verb) and the year. Last, rows that a headline or a
+caption only repeats are merged into the fuller row, so each award is listed once.
+A person who only hands an award over is never its giver. Each span covers the award
+phrase and its count, so the statistics stage can leave award counts alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import regex
+from spacy.tokens import Doc, Span
+
+from . import spans as groups
+from .award_phrases import (GROUP_AT, NUMBER_BEFORE, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases,
+                            blocked, giver_head_at, rule_statement_after, triggers)
+from .award_context import Context, Entity, Subject
+from .spans import make_span
+
+LABEL = "AWARD"
+
+_CHAIN_GAP = regex.compile(rf"^{SP}*(?:,|và|,{SP}*và|cùng|;)?{SP}*$")
+_PASSIVE_BEFORE = regex.compile(rf"được{SP}+(?:(?:chính thức|vinh dự|lần lượt){SP}+)?$")
+_CEREMONY_BEFORE = regex.compile(rf"lễ(?:{SP}+(?:long trọng|chính thức))?{SP}+$", regex.I)
+_OF = regex.compile(rf"{SP}*(?:của|do){SP}+", regex.I)
+_AFTER_FILL = regex.compile(rf"(?:{SP}*\((?:[^()\n]{{1,60}})\))?{SP}*")
+_TO = regex.compile(rf"{SP}*(?:tặng{SP}+)?(?:cho|đến|tới){SP}+", regex.I)
+_BY_AFTER = regex.compile(rf"^{SP}*(?:do|của){SP}+(?P<giver>[^,;.\n]{{2,80}}?){SP}+"
+                          rf"(?:đã{SP}+)?(?:trao tặng|trao|tặng|khen tặng|tặng thưởng|cấp|phong tặng|truy tặng){SP}*"
+                          rf"(?:cho|[,;.]|$)", regex.I)
+_PASSIVE_AFTER = regex.compile(rf"^{SP}+(?:đã{SP}+|sẽ{SP}+|cũng{SP}+)?được{SP}+(?:(?P<agent>[^,;.\n]{{2,60}}?){SP}+)?"
+                               rf"(?:trao tặng|trao|tặng|khen tặng|tặng thưởng|phong tặng|truy tặng|cấp){SP}+"
+                               rf"(?:cho{SP}+)?", regex.I)
+_TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>[^:;\n.]{{2,40}}?){SP}*:{SP}*$")
+_PROXY = regex.compile(rf"(?:Thừa{SP}+ủy{SP}+quyền|Thừa{SP}+lệnh|Thay{SP}+mặt){SP}+(?:của{SP}+)?"
+                       rf"(?P<g>[^,;\n]{{2,80}}?){SP}*,", regex.I)
+_COMPARISON = regex.compile(r"(?:so với|so cùng kỳ|hơn|kém)[^,;.]*$", regex.I)
+_YEAR_PRINTED = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+@dataclass
+class Row:
+    """One award row while it is being built; ``parts`` are the character ranges its span covers."""
+    name: str
+    kind: str
+    start: int
+    end: int
+    giver: str | None = None
+    count: float | None = None
+    recipient: str | None = None
+    year: int | None = None
+    weak: str | None = None      # a recipient guessed from a ceremony's organizer: used only if nothing fuller
+    rule: str = ""
+
+    def info(self) -> tuple:
+        return (self.count is not None, self.giver is not None, self.recipient is not None, self.year is not None)
+
+
+def _fold(text) -> str:
+    return " ".join(str(text).split()).casefold().strip(" ,.") if text is not None else ""
+
+
+# ---------------------------------------------------------------- chains and triggers
+
+def _chains(text: str, phrases: list[AwardPhrase]) -> list[list[AwardPhrase]]:
+    """Award phrases joined by commas, "và" or a count ("6 HCV, 9 HCB và 14 HCĐ") share a clause."""
+    chains: list[list[AwardPhrase]] = []
+    for p in phrases:
+        if chains:
+            gap = text[chains[-1][-1].end:p.start]
+            number = NUMBER_BEFORE.search(gap)
+            if _CHAIN_GAP.match(gap[:number.start()] if number else gap):
+                chains[-1].append(p)
+                continue
+        chains.append([p])
+    return chains
+
+
+def _governing(text: str, chain: list[AwardPhrase], trigs: list[Trigger], s0: int) -> Trigger | None:
+    """The last trigger before the chain in its sentence, close enough and not across ";"."""
+    head = chain[0]
+    for t in reversed(trigs):
+        if t.end > head.start:
+            continue
+        gap = text[t.end:head.start]
+        if ";" in gap or len(gap) > 160:
+            return None
+        if t.role == "medal":
+            if head.kind == "honour" or not regex.fullmatch(rf"{SP}*(?:\S+{SP}+)?", gap):
+                return None
+        if head.bare and len(gap) > 12:
+            return None
+        return t
+    return None
+
+
+# ---------------------------------------------------------------- pieces of a row
+
+def _window_start(text: str, s0: int, anchor: int, floor: int) -> int:
+    cut = max(text.rfind(";", s0, anchor), text.rfind(":", s0, anchor))
+    return max(s0, floor, cut + 1)
+
+
+def _giver_of(ctx: Context, pos: int, limit: int) -> str | None:
+    """The giver named by the noun phrase at ``pos`` ("của UBND tỉnh", "Chủ tịch UBND tỉnh Long An")."""
+    np = ctx.noun_phrase(pos, limit)
+    return np.giver() if np else None
+
+
+def _count_before(ctx: Context, text: str, start: int, floor: int) -> tuple[float | None, int]:
+    m = NUMBER_BEFORE.search(text, floor, start)
+    if m:
+        value = ctx.number(m.start("num"), m.end("num"))
+        if value is not None:
+            return value, m.start("num")
+    return None, start
+
+
+def _recipients_after(ctx: Context, pos: int, limit: int) -> tuple[list[Subject], str | None, int]:
+    """Recipient groups after an award (and the giver of a "của X" complement): (groups, giver, end)."""
+    text, giver = ctx.text, None
+    m = _OF.match(text, pos, limit)
+    if m and text[m.start():m.end()].strip().casefold() == "của":
+        np = ctx.noun_phrase(m.end(), limit)
+        if np:
+            giver, pos = np.giver(), np.end
+    pos = ctx.skip_dates(_AFTER_FILL.match(text, pos, limit).end())
+    to = _TO.match(text, pos, limit)
+    start = to.end() if to else pos
+    items = ctx.recipient_list(start, limit, loose=bool(to))
+    end = max([i.end for i in items], default=pos)
+    return items, giver, end
+
+
+def _year(ctx: Context, row_start: int, award_end: int, s0: int, s1: int, competition: bool) -> int | None:
+    """The single year the award is for: the first date after it in the sentence, else the
+    nearest before it; a period gives None. Medals fall back to the last event year before."""
+    after = [d for d in ctx.dates_in(award_end, s1) if not _COMPARISON.search(ctx.text[s0:d[0]])]
+    if after:
+        return _single_year(after[0])
+    before = [d for d in ctx.dates_in(s0, row_start) if not _COMPARISON.search(ctx.text[s0:d[0]])]
+    if before:
+        return _single_year(before[-1])
+    if competition:
+        for d in reversed(ctx.dates_in(0, s0)):
+            year = _single_year(d)
+            if year is not None and not _COMPARISON.search(ctx.text[max(0, d[0] - 80):d[0]]):
+                return year
+    return None
+
+
+def _single_year(date: tuple) -> int | None:
+    _, _, text, value = date
+    if not value or not _YEAR_PRINTED.search(text):
+        return None
+    years = {part.lstrip("-")[:4] for part in str(value).split("/")}
+    return int(years.pop()) if len(years) == 1 and all(y.isdigit() for y in years) else None
+
+
+# ---------------------------------------------------------------- one sentence
+
+@dataclass
+class _State:
+    giver: str | None = None
+    recipients: list = field(default_factory=list)
+    floor: int = 0
+
+
+def _sentence_rows(ctx: Context, s0: int, s1: int) -> list[Row]:
+    text = ctx.text
+    phrases = [p for p in award_phrases(text[s0:s1])]
+    phrases = [AwardPhrase(p.start + s0, p.end + s0, p.name, p.kind, p.bare) for p in phrases]
+    phrases = [p for p in phrases if not ctx.boilerplate(p.start, p.end)]
+    if not phrases:
+        return []
+    trigs = [Trigger(t.start + s0, t.end + s0, t.verb, t.role) for t in triggers(text[s0:s1])]
+    trigs = [t for t in trigs if not any(p.start <= t.start < p.end for p in phrases)]
+    rows: list[Row] = []
+    state = _State(floor=s0)
+    for chain in _chains(text, phrases):
+        rows += _chain_rows(ctx, chain, trigs, s0, s1, state)
+    return rows
+
+
+def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0: int, s1: int,
+                state: _State) -> list[Row]:
+    text = ctx.text
+    head, last = chain[0], chain[-1]
+    if any(rule_statement_after(text, p.end) for p in chain):
+        return []
+    trig = _governing(text, chain, trigs, s0)
+    clause_start = _window_start(text, s0, (trig or head).start, s0)
+    if blocked(text[clause_start:head.start]):
+        return []
+    giver, recipients, role, weak, anchor = None, [], None, False, head.start
+    if trig is None:
+        after = _PASSIVE_AFTER.match(text, last.end, s1)
+        table = _TABLE_ROW.search(text, s0, head.start) if head.kind != "honour" else None
+        if after:
+            role = "passive"
+            if after.group("agent"):
+                giver = _giver_of(ctx, after.start("agent"), after.end("agent"))
+            recipients = ctx.recipient_list(after.end(), s1, loose=True)
+        elif table and NUMBER_BEFORE.fullmatch(text, table.end(), head.start) or (table and table.end() == head.start):
+            role = "table"
+            recipients = [Subject("phrase", table.group("who").strip(), None, table.start("who"), table.end("who"))]
+        else:
+            return []
+    else:
+        anchor = trig.start
+        before = text[s0:trig.start]
+        passive = trig.role == "grant" and _PASSIVE_BEFORE.search(before)
+        agent = None
+        if trig.role == "grant" and not passive:
+            agent = ctx.passive_agent(_window_start(text, s0, trig.start, state.floor), trig.start)
+        ws = _window_start(text, s0, trig.start, state.floor)
+        if trig.role == "grant" and not passive and agent is None:
+            role = "grant"
+            subject = ctx.subject(ws, trig.start)
+            proxy = _PROXY.search(text, s0, trig.start)
+            if proxy:
+                giver = _giver_of(ctx, proxy.start("g"), proxy.end("g"))
+            elif subject.kind == "empty" or (subject.kind == "unknown" and s0 < ws == state.floor):
+                giver = state.giver  # "... tặng Giấy khen cho 40 tập thể ... và công nhận danh hiệu ..."
+            else:
+                giver = subject.giver()
+            state.giver = giver
+        else:
+            role = "receive"
+            if agent is not None:
+                giver = agent.giver()
+                subject_end = agent.start
+            else:
+                subject_end = (passive.start() + s0) if passive else trig.start
+            subject = ctx.subject(ws, subject_end)
+            recipients = subject.members() if subject.kind != "empty" else list(state.recipients)
+            if not recipients:
+                recipients = ctx.first_named(ws, subject_end)
+            weak = bool(_CEREMONY_BEFORE.search(text, ws, subject_end if passive or agent else trig.start))
+            state.recipients = recipients
+    rows = []
+    repeat = REPEATS_BEFORE.search(text, s0, anchor)
+    for p in chain:
+        floor = max(s0, trig.end if trig else s0)
+        count, count_start = _count_before(ctx, text, p.start, floor)
+        if count is None and repeat and p is head:
+            count, count_start = ctx.number(repeat.start("num"), repeat.end("num")), repeat.start("num")
+        groups_after, of_giver, after_end = _recipients_after(ctx, last.end if p is not last else p.end, s1)
+        by = _BY_AFTER.match(text, after_end, s1) or _BY_AFTER.match(text, p.end, s1)
+        row_giver = of_giver or (_giver_of(ctx, by.start("giver"), by.end("giver")) if by else None) or giver
+        if role == "grant":
+            members = groups_after or ctx.object_between(trig.end, head.start)
+        else:
+            members = recipients if recipients else groups_after
+        year = _year(ctx, count_start, p.end, s0, s1, p.kind != "honour")
+        base = Row(p.name, p.kind, min(count_start, p.start), p.end, giver=row_giver, year=year,
+                   rule=f"{role}:{trig.verb if trig else role} <award>")
+        if not members:
+            rows.append(replace(base, count=count))
+            continue
+        for member in members:
+            row = replace(base, count=member.count if member.count is not None else count)
+            if weak and role == "receive":
+                row.weak = member.name
+            else:
+                row.recipient = member.name
+            if member.count is not None:
+                row.start = min(row.start, member.start)
+            if member.start >= p.end:
+                row.end = max(row.end, member.end)
+            rows.append(row)
+        state.floor = max(state.floor, max(m.end for m in members))
+    if groups_after:
+        state.floor = max(state.floor, after_end)
+    return rows
+
+
+# ---------------------------------------------------------------- the whole Doc
+
+def _compatible(a: Row, b: Row) -> bool:
+    if a.name != b.name:
+        return False
+    for x, y in ((a.count, b.count), (a.year, b.year)):
+        if x is not None and y is not None and x != y:
+            return False
+    for x, y in ((a.giver, b.giver), (a.recipient, b.recipient)):
+        if x and y and not (_fold(x) in _fold(y) or _fold(y) in _fold(x)):
+            return False
+    return True
+
+
+def _union(a: Row, b: Row) -> Row:
+    longer = lambda x, y: x if len(_fold(x)) >= len(_fold(y)) else y  # noqa: E731
+    return replace(a, count=a.count if a.count is not None else b.count,
+                   year=a.year if a.year is not None else b.year,
+                   giver=longer(a.giver, b.giver) if a.giver and b.giver else (a.giver or b.giver),
+                   recipient=longer(a.recipient, b.recipient) if a.recipient and b.recipient
+                   else (a.recipient or b.recipient), weak=a.weak or b.weak)
+
+
+def merge_rows(rows: list[Row]) -> list[tuple[Row, list[Row]]]:
+    """Group rows that tell the same award (a caption or headline repeating a body row):
+    (merged row, member rows). Rows with no recipient at all are dropped."""
+    order = sorted(range(len(rows)), key=lambda i: (tuple(not x for x in rows[i].info()), i))
+    merged: list[list] = []
+    for i in order:
+        row = rows[i]
+        for group in merged:
+            if _compatible(group[0], row):
+                group[0] = _union(group[0], row)
+                group[1].append(row)
+                break
+        else:
+            merged.append([row, [row]])
+    out = []
+    for rep, members in sorted(merged, key=lambda g: min(m.start for m in g[1])):
+        if rep.recipient is None and rep.weak:
+            rep = replace(rep, recipient=rep.weak)
+        if rep.recipient:
+            out.append((rep, members))
+    return out
+
+
+def find_awards(doc: Doc) -> list[Span]:
+    """AWARD spans, one per award row, with ``_.award_giver/name/count/recipient/year``."""
+    if not len(doc):
+        return []
+    ctx = Context(doc)
+    rows: list[Row] = []
+    for sent in doc.sents:
+        rows += _sentence_rows(ctx, sent.start_char, sent.end_char)
+    spans = []
+    for rep, members in merge_rows(rows):
+        count = int(rep.count) if rep.count is not None and float(rep.count).is_integer() else rep.count
+        for member in members:
+            span = make_span(doc, member.start, member.end, LABEL, member.rule, award_giver=rep.giver,
+                             award_name=rep.name, award_count=count, award_recipient=rep.recipient,
+                             award_year=rep.year)
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+__all__ = ["LABEL", "Row", "find_awards", "merge_rows", "groups", "Entity"]
