@@ -149,7 +149,7 @@ def _rules() -> list[tuple[str, regex.Pattern]]:
 # ---------------------------------------------------------------- parse
 
 # "năm trước đó" looks back from another date, "những năm trước" is plural: not deictic
-_PLURAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:những|các|nhiều|mấy|vài|bao|mọi|mỗi|hằng|hàng|\d+|một|hai|ba|bốn"
+_PLURAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:những|các|nhiều|mấy|vài|bao|mọi|mỗi|hằng|hàng|(?<![\d/.,–-])\d{{1,3}}|một|hai|ba|bốn"
                                rf"|năm|sáu|bảy|tám|chín|mười|mươi|chục|trăm|nghìn|ngàn|triệu|tỷ|nửa|cùng|của){S}$")
 _ANAPHORIC_AFTER = regex.compile(rf"^{S}(?i:đó|đấy|ấy|kia|nữa|trở lại|qua)(?!\p{{L}})")
 _YREL = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1}
