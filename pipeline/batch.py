@@ -59,7 +59,9 @@ def process_file(source: str, digest: str | None = None) -> Result:
     try:
         record = extract(article.text, doc_id=Path(source).stem, published=article.published,
                          source=source, nlp=_nlp())
-    except Exception as error:  # a bug must not stop the batch: report it for this file
+    except BaseException as error:  # a bug must not stop the batch: report it for this file
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
         return Result(source, digest, error=f"extraction failed: {type(error).__name__}: {error}")
     if article.encoding not in ("utf-8", "ascii"):
         record["encoding"] = article.encoding
@@ -98,8 +100,14 @@ class LocalEngine:
                         return [], []
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for future in done:
-                        result = future.result()
-                        del running[future]
+                        job = running.pop(future)
+                        try:
+                            result = future.result()
+                        except BrokenProcessPool:
+                            running[future] = job
+                            raise
+                        except Exception as error:  # e.g. an exception that cannot be pickled back
+                            result = Result(job[0], job[1], error=f"worker failed: {type(error).__name__}: {error}")
                         yield result
             except BrokenProcessPool:
                 return list(running.values()), list(queue)

@@ -49,6 +49,17 @@ def _sentences(paragraph: str) -> list[str]:
     return sent_tokenize(paragraph)
 
 
+def pos_tags(words: list[str]) -> list[str]:
+    """Part-of-speech tags of segmented words ("X" for all when the tagger fails on them)."""
+    try:
+        labels = _pos_model().predict([[" ".join(word.split())] for word in words])
+    except BaseException as error:  # underthesea_core raises a Rust panic, not an Exception
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
+        return ["X"] * len(words)
+    return [label[2:] if label[:2] in ("B-", "I-") else label for label in labels]
+
+
 def align_words(text: str, words: list[str], offset: int = 0) -> list[tuple[int, int]] | None:
     """Character offsets of each word in ``text`` (words may hold inner spaces), or None
     when the words do not spell the text."""
@@ -110,8 +121,7 @@ class VietnameseTokenizer:
                 spans = [(s_start + m.start(), s_start + m.end()) for m in _FALLBACK_TOKEN.finditer(sentence)]
                 sentence_tags = ["X"] * len(spans)
             elif self.pos and spans:
-                labels = _pos_model().predict([[text[a:b]] for a, b in spans])
-                sentence_tags = [label[2:] if label[:2] in ("B-", "I-") else label for label in labels]
+                sentence_tags = pos_tags(words)
             else:
                 sentence_tags = [""] * len(spans)
             if spans:
