@@ -119,6 +119,8 @@ def _rules() -> list[tuple[str, regex.Pattern]]:
         ("<d>/<m>", rf"{prefix}{_BOUND_L}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
                     rf"(?:{S}năm{S}(?P<y>{_YEAR}))?{_BOUND_R}{close}"),
         ("ngày <d>", rf"(?P<kw>ngày|mùng|mồng){S}(?P<d>\d{{1,2}})(?![\d/.,-]|{S}tháng)"),
+        ("tháng <m> và <m>/<y>", rf"tháng{S}(?P<m1>\d{{1,2}}){S0}(?:và|,|[-–]){S0}(?:tháng{S})?(?P<m>\d{{1,2}})"
+                                 rf"(?:{S0}[/-]{S0}|{S}năm{S})(?P<y>{_YEAR}){_BOUND_R}"),
         ("tháng <m>/<y>", rf"(?:(?P<edge>{edge}){S})?tháng{S}(?P<m>\d{{1,2}})(?:(?:{S0}[/-]{S0}|{S}năm{S})"
                           rf"(?P<y>{_YEAR})|{S}năm{S}{_DEICTIC_YEAR}(?!\p{{L}}))?{_BOUND_R}(?!{S}năm)"),
         ("<m>/<y>", rf"{_BOUND_L}(?P<m>\d{{1,2}})/(?P<y>{_YEAR}){_BOUND_R}"),
@@ -215,6 +217,11 @@ def _atom(name: str, m, text: str) -> DateMatch | None:
     mo, d = _int(g.get("m")), _int(g.get("d"))
     if mo is not None and not 1 <= mo <= 12 or d is not None and not 1 <= d <= 31:
         return None
+    if name == "tháng <m> và <m>/<y>":
+        m1 = _int(g["m1"])
+        if not 1 <= m1 < mo:
+            return None
+        return DateMatch(s, e, m.group(), name, "range", Point(year=y, month=m1), Point(year=y, month=mo))
     if name in ("tháng <m>/<y>", "<m>/<y>"):
         if name == "<m>/<y>" and regex.match(r"[^\S\n]*(?:/|-\d)", text[e:e + 3]):
             return None

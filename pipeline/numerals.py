@@ -124,7 +124,7 @@ _MOT_NOT_NUMBER = regex.compile(
 # "năm" is "year" when a calendar word or a number touches it
 _NAM_NEXT_NOT = regex.compile(
     rf"^{_SP}(?:nay|qua|ngoái|trước|sau|tới|học|đó|này|ấy|kia|mới|sinh|tài|thứ|nào|rồi|liền|liên|trở|gần"
-    rf"|đầu|cuối|nữa|kế|hoạch|được|là|có|đã|sẽ|vừa|tháng|ngày|rưỡi|hoạt|các|\d)(?!\p{{L}})", regex.I)
+    rf"|đầu|cuối|nữa|kế|hoạch|được|là|có|đã|sẽ|vừa|tháng|ngày|rưỡi|hoạt|các|trời|\d)(?!\p{{L}})", regex.I)
 _NAM_PREV_NOT = regex.compile(
     rf"(?<![\p{{L}}])(?:mỗi|hằng|hàng|các|cả|trong|cuối|đầu|giữa|nửa|của|những|nhiều|mấy|vài|bao nhiêu|suốt"
     rf"|sau|trước|qua|tháng|ngày|tuổi|mươi|trăm|nghìn|ngàn|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|\d+){_SP}$",
@@ -322,6 +322,8 @@ def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> boo
     """Context checks for a spelled-out number that could be another word."""
     row = _words().get(low[0], {})
     after, before = text[e:e + 20], _before(text, s)
+    if regex.search(rf"(?<![\p{{L}}])(?i:ngã|tháng){_SP}$", before):
+        return False   # "ngã ba" is a road junction, "tháng sáu" a month name
     if low[0] == "không" or regex.match(rf"{_SP}(?:chứng|lệ|số|phú)(?!\p{{L}})", after) and low[-1] in _SCALES:
         return False   # "không triệu chứng", "tỷ lệ": not numbers
     if len(low) == 1:
@@ -330,7 +332,9 @@ def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> boo
         if low[0] in _SCALES or low[0] in ("trăm", "chục"):
             return qual == "hàng"
         if low[0] == "một":
-            return not _MOT_NOT_NUMBER.match(after) and bool(regex.match(rf"{_SP}\p{{Ll}}", after))
+            # "một" is mostly the article "a" ("một cán bộ cho biết"); only a hedge makes it a count
+            return qual in ("hơn", "gần", "khoảng", "chừng", "ít nhất", "xấp xỉ", "gần như", "ngót") \
+                and not _MOT_NOT_NUMBER.match(after) and bool(regex.match(rf"{_SP}\p{{Ll}}", after))
         if low[0] == "năm":
             return (bool(regex.match(rf"{_SP}\p{{Ll}}", after)) and not _NAM_NEXT_NOT.match(after)
                     and not _NAM_PREV_NOT.search(before))
