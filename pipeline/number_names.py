@@ -24,7 +24,7 @@ class NumberMatch:
     value: float
     total: float | None = None
     # cardinal decimal multiplier percent ratio range word ordinal roman
-    # clock date year code phone measure
+    # clock date year code phone measure score
     kind: str = "cardinal"
     qualifier: str | None = None
     in_name: bool = False
@@ -91,7 +91,9 @@ _CODES = _compile(_CODE_RULES)
 _CLOCKS = _compile(_CLOCK_RULES)
 _NUMERIC_DATES = _compile(_NUMERIC_DATE_RULES)
 
-_DURATION_CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:trong|suốt|mất|hơn|gần|sau|kéo dài|vòng){_SP}$")
+_DURATION_CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:trong|suốt|mất|hơn|gần|sau|kéo dài|vòng|độ|chừng|tầm){_SP}$")
+# "khoảng 17 giờ" is a time of day, "khoảng 1 giờ" (nấu khoảng 1 giờ) mostly a duration
+_ABOUT_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:khoảng){_SP}$")
 _CLOCK_CUE_AFTER = regex.compile(rf"^{_SP}(?:\d{{1,2}}(?:{_SP}phút)?|sáng|chiều|tối|trưa|đêm|ngày|hôm|cùng"
                                  rf"|[-–]|đến|tới)(?!\p{{L}})", regex.I)
 
@@ -152,7 +154,8 @@ def _is_clock(text: str, m, hour: int) -> bool:
     if m.group("m"):
         return True
     left = before(text, m.start(), 20)
-    if _DURATION_CUE_BEFORE.search(left) and not _CLOCK_CUE_AFTER.match(text[m.end():m.end() + 12]):
+    duration_cue = _DURATION_CUE_BEFORE.search(left) or (_ABOUT_BEFORE.search(left) and hour <= 4)
+    if duration_cue and not _CLOCK_CUE_AFTER.match(text[m.end():m.end() + 12]):
         return False
     return not regex.match(rf"{_SP}(?:qua|liền|liên tục|đồng hồ|mỗi)", text[m.end():m.end() + 12])
 

@@ -153,10 +153,17 @@ _HOUSE_NUMBER_AFTER = regex.compile(rf"^(?:/\d+\p{{L}}?)?(?:{_SP0},)?{_SP}(?:đ�
                                     rf"|phường|quận|\p{{Lu}})", regex.I)
 
 
+# a time or measure unit after the number makes it a count even after a head word:
+# "trong vòng 1 tháng", "quay vòng 360 độ", "khu vực 25 lô"
+_COUNT_AFTER = regex.compile(rf"^{_SP}(?i:năm|tháng|ngày|tuần|giờ|phút|giây|độ|lô|hộ|người|km|ha|tấn|kg|lần)(?!\p{{L}})")
+
+
 def _name_head(text: str, start: int, end: int | None = None) -> bool:
     before = _before(text, start)
     if _name_head_rx().search(before):
-        return True
+        if end is None:
+            end = start + len(regex.match(r"[\d.,]*", text[start:]).group())
+        return not _COUNT_AFTER.match(text[end:end + 12])
     return end is not None and bool(regex.search(rf"(?<![\p{{L}}])(?<!(?i:tổng|trong|con|những|các|với|đủ|lượng)"
                                                  rf"{_SP})(?i:số){_SP}$", before)) \
         and bool(_HOUSE_NUMBER_AFTER.match(text[end:end + 20]))
@@ -216,7 +223,8 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
     if b:                                   # ratio "60/114"
         total = _digits_value(b)
         end = m.end("b")
-        if total and a_val <= 31 and total <= 12 and _date_cue(text, s):
+        paren = text[s - 1:s] == "(" and text[m.end("b"):m.end("b") + 1] == ")"
+        if total and a_val <= 31 and total <= 12 and (_date_cue(text, s) or paren):
             return _claimed(claims, s, end, text, a_val, None, "date", None, True, "<d>/<m>")
         kind = "ratio" if kind != "ordinal" else "ratio"
         rule = thu.group().split()[0].lower() + " <n>/<m>" if thu else "<n>/<m>"
@@ -231,6 +239,8 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
             return []
         c_val, c_scaled = c_got
         dash = bool(m.group("c"))
+        if dash and not (scaled or c_scaled) and _is_score(text, s, a_val, c_val, a_text, text[c_start:c_end]):
+            return _claimed(claims, s, c_end, text, a_val, c_val, "score", None, True, "<n>-<m> (score)")
         if dash and a_val <= 31 and c_val <= 12 and not scaled and not c_scaled and _date_cue(text, s):
             return _claimed(claims, s, c_end, text, a_val, None, "date", None, True, "<d>-<m>")
         if not dash and not (qual == "từ"):
@@ -264,6 +274,17 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
             in_name = True
             rule = "<name> <n>"
     return _claimed(claims, head_start, end, text, a_val, None, kind, qual, in_name, rule)
+
+
+# a match score "thắng 2-0", "tỷ số 4-3": the first number is not below the second, or a cue says so
+_SCORE_CUE = regex.compile(r"(?i:tỷ số|tỉ số|thắng|thua|hòa|hoà|gỡ|dẫn|bại|kết quả|chiến thắng|cách biệt)"
+                           r"[^\n.;]{0,20}$")
+
+
+def _is_score(text: str, start: int, a: float, c: float, a_text: str, c_text: str) -> bool:
+    if not (a_text.isdigit() and c_text.isdigit() and a <= 20 and c <= 20):
+        return False
+    return a >= c or bool(_SCORE_CUE.search(_before(text, start, 30)))
 
 
 def _calendar_before(text: str, start: int) -> bool:
