@@ -239,10 +239,10 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
             return []
         c_val, c_scaled = c_got
         dash = bool(m.group("c"))
-        if dash and not (scaled or c_scaled) and _is_score(text, s, a_val, c_val, a_text, text[c_start:c_end]):
-            return _claimed(claims, s, c_end, text, a_val, c_val, "score", None, True, "<n>-<m> (score)")
         if dash and a_val <= 31 and c_val <= 12 and not scaled and not c_scaled and _date_cue(text, s):
             return _claimed(claims, s, c_end, text, a_val, None, "date", None, True, "<d>-<m>")
+        if dash and not (scaled or c_scaled) and _is_score(text, s, a_val, c_val, a_text, text[c_start:c_end]):
+            return _claimed(claims, s, c_end, text, a_val, c_val, "score", None, True, "<n>-<m> (score)")
         if not dash and not (qual == "từ"):
             c = None                        # "tăng 3 đến 5": not a range unless "từ" opens it
         else:
