@@ -10,11 +10,14 @@ import sqlite3
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
+from test_reading import encode_cp1258
 from typer.testing import CliRunner
 
+from fixtures.bad_inputs.builders import BAD_INPUTS, running_as_root
 from pipeline.cli import app
 from pipeline.tables import COLUMNS
 
@@ -64,20 +67,31 @@ def test_html_article_uses_page_metadata(articles, tmp_path):
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(articles, tmp_path):
-    (articles / "rong.txt").write_bytes(b"")
-    (articles / "nhi-phan.txt").write_bytes(bytes(range(256)) * 20)
-    (articles / "cp1258.txt").write_bytes("Sáng 18-1, ông Lê Văn Nưng dự hội nghị tại tỉnh An Giang.".encode("cp1258"))
-    os.symlink(articles / "khong-co.txt", articles / "hong.txt")
+    """One of each bad input in a folder: every good article extracted, every bad one reported."""
+    zoo = tmp_path / "articles" / "bad"
+    zoo.mkdir()
+    expected = {}
+    for kind, (build, reason) in BAD_INPUTS.items():
+        if kind in ("missing", "directory") or (kind == "unreadable" and running_as_root()):
+            continue  # a folder walk never yields these
+        sub = zoo / kind
+        sub.mkdir()
+        build(sub)
+        expected.update({path.name: reason for path in sub.iterdir()})  # a link loop is two files
+    (articles / "cp1258.txt").write_bytes(encode_cp1258("Sáng 18-1, ông Lê Văn Nưng dự hội nghị tại tỉnh An Giang."))
+    (articles / "nfd.txt").write_text(unicodedata.normalize("NFD", "Chủ tịch Nguyễn Thiện Phú dự lễ."), encoding="utf-8")
     out = tmp_path / "out"
     result = vnie("run", articles, "--out", out, "--workers", 1)
     assert result.exit_code == 0, result.output
     with open(out / "errors.csv", encoding="utf-8-sig") as handle:
         errors = {Path(row["path"]).name: row["reason"] for row in csv.DictReader(handle)}
-    assert set(errors) == {"rong.txt", "nhi-phan.txt", "hong.txt"}
-    assert all(errors.values())
+    assert set(errors) == set(expected)
+    for name, reason in expected.items():
+        assert errors[name].startswith(reason), (name, errors[name])
     done = {r["doc_id"]: r for r in records(out)}
-    assert set(done) == {"dai-hoi-the-thao", "khen-thuong-cong-doan", "kinh-te-quy-1", "cp1258"}
+    assert set(done) == {"dai-hoi-the-thao", "khen-thuong-cong-doan", "kinh-te-quy-1", "cp1258", "nfd"}
     assert "Lê Văn Nưng" in json.dumps(done["cp1258"], ensure_ascii=False)
+    assert "Nguyễn Thiện Phú" in json.dumps(done["nfd"], ensure_ascii=False)
 
 
 def test_rerun_resumes_by_content(articles, tmp_path):
