@@ -108,7 +108,8 @@ def _find(pattern_text: str, text: str, start: int, end: int, last: bool = False
     words = [regex.escape(w) for w in str(pattern_text).split()]
     if not words:
         return None
-    pattern = regex.compile(r"(?<!\p{L})" + r"\s+".join(words) + r"(?!\p{L})", regex.IGNORECASE)
+    # whole words only: the count 5 is not the 5 of "15", the award "khen" not the end of "bằng khen"
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])" + r"\s+".join(words) + r"(?![\p{L}\p{N}])", regex.IGNORECASE)
     found = list(pattern.finditer(text, start, end))
     if not found:
         return None

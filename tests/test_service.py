@@ -104,12 +104,15 @@ def test_annotate_marks_every_mention_in_the_normalized_text(client, nlp):
 
 
 def test_award_parts_are_found_in_the_mention_and_its_sentence(tokenizer_only):
-    doc = tokenizer_only("Hội nghị kết thúc.\nDịp này, Liên đoàn Lao động tỉnh trao Bằng khen cho 5 tập thể.")
+    doc = tokenizer_only("Hội nghị kết thúc.\nDịp này, Liên đoàn Lao động tỉnh trao Bằng khen cho 15 cá nhân "
+                         "và 5 tập thể.")
     start = doc.text.index("trao")
-    mention = {"start": start, "end": doc.text.index(".", start)}
+    mention = {"start": start, "end": doc.text.index(".", start)}  # "trao Bằng khen cho 15 cá nhân và 5 tập thể"
     item = {"giver": "Liên đoàn Lao động tỉnh", "award": "bằng khen", "count": 5, "recipient": "tập thể", "year": None}
     parts = {p["part"]: doc.text[p["start"]:p["end"]] for p in award_parts(doc, item, mention)}
     assert parts == {"giver": "Liên đoàn Lao động tỉnh", "award": "Bằng khen", "count": "5", "recipient": "tập thể"}
+    count = next(p for p in award_parts(doc, item, mention) if p["part"] == "count")
+    assert doc.text[count["start"] - 1:count["end"]] == " 5"  # not the 5 of 15
 
 
 # ---------------------------------------------------------------- limits and errors

@@ -41,10 +41,10 @@
     return node;
   }
   const isEmpty = (v) => v === null || v === undefined || v === "" || (Array.isArray(v) && !v.length);
-  function show(value) {
+  function show(value, field) {
     if (isEmpty(value)) return "—";
     if (Array.isArray(value)) return value.join("; ");
-    if (typeof value === "number") return NUMBERS.format(value);
+    if (typeof value === "number" && field !== "year") return NUMBERS.format(value);
     return String(value);
   }
   const itemKind = (mark) => (mark.kind === "award_part" ? "awards" : mark.kind);
@@ -92,11 +92,11 @@
     const item = itemOf(mark), kind = itemKind(mark);
     const row = el("div", {}, el("span", { class: "k", style: `background: var(--${mark.kind})`, text: LABELS[mark.kind][0] }));
     if (mark.kind === "award_part") {
-      row.append(`${PARTS[mark.part] || mark.part}: ${show(item[mark.part])}`);
+      row.append(`${PARTS[mark.part] || mark.part}: ${show(item[mark.part], mark.part)}`);
       return row;
     }
     const values = FIELDS[kind].filter((f) => !isEmpty(item[f]) && !(f === "text" && kind !== "awards"));
-    row.append(values.map((f) => (f === "name" ? show(item[f]) : `${f}: ${show(item[f])}`)).join(" · "));
+    row.append(values.map((f) => (f === "name" ? show(item[f]) : `${f}: ${show(item[f], f)}`)).join(" · "));
     return row;
   }
 
@@ -115,7 +115,7 @@
     markSelected();
     const item = state.data.record[kind][index];
     const dl = el("dl");
-    for (const f of FIELDS[kind]) dl.append(el("dt", { text: f }), el("dd", { text: show(item[f]) }));
+    for (const f of FIELDS[kind]) dl.append(el("dt", { text: f }), el("dd", { text: show(item[f], f) }));
     const mentions = el("ol");
     for (const m of item.mentions || []) {
       mentions.append(el("li", {}, `“${m.text}” `, el("span", { class: "rule", text: `câu ${m.sentence} · ${m.rule || ""}` })));
@@ -186,7 +186,7 @@
         items.forEach((item, i) => {
           const cells = COLUMNS[kind].map(([f]) => {
             const value = f === "#" ? (item.mentions || []).length : item[f];
-            return el("td", { class: typeof value === "number" ? "num" : "", text: show(value) });
+            return el("td", { class: typeof value === "number" ? "num" : "", text: show(value, f) });
           });
           const tr = el("tr", { "data-key": kind + ":" + i }, ...cells);
           tr.addEventListener("click", () => select(kind, i, true));
