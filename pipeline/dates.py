@@ -107,13 +107,14 @@ def _rules() -> list[tuple[str, regex.Pattern]]:
               rf"(?:(?P<wd>{wd})(?:{S0},{S0}|{S}))?(?P<paren>\({S0})?(?:(?P<kw>ngày|mùng|mồng|hôm){S})?")
     close = rf"(?(paren){S0}\)|)"
     rules = [
-        ("ngày <d>-<d>/<m>/<y>", rf"{prefix}{_BOUND_L}(?P<d1>\d{{1,2}}){S0}[-–]{S0}(?P<d>\d{{1,2}})(?P<sep>[/-])"
+        ("<d>-<d>/<m>/<y>", rf"{prefix}{_BOUND_L}(?P<d1>\d{{1,2}}){S0}[-–]{S0}(?P<d>\d{{1,2}})(?P<sep>[/-])"
                                  rf"(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?{_BOUND_R}{close}"),
-        ("ngày <d> và <d>/<m>", rf"{prefix}{_BOUND_L}(?P<d1>\d{{1,2}})(?:{S0},{S0}\d{{1,2}})*{S}và{S}(?P<d>\d{{1,2}})"
+        ("<d> và <d>/<m>", rf"{prefix}{_BOUND_L}(?P<d1>\d{{1,2}})(?:{S0},{S0}\d{{1,2}})*{S}và{S}(?P<d>\d{{1,2}})"
                                 rf"(?P<sep>[/-])(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?{_BOUND_R}{close}"),
         ("<d>/<m>/<y>", rf"{prefix}{_BOUND_L}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})"
                         rf"{_BOUND_R}{close}"),
-        ("ngày <d> tháng <m> năm <y>", rf"{prefix}{_BOUND_L}(?P<d>\d{{1,2}}){S}tháng{S}(?P<m>\d{{1,2}})"
+        ("<y>-<m>-<d>", rf"{_BOUND_L}(?<![-–])(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\d/\p{{L}}-]|[.,]\d)"),
+        ("<d> tháng <m> năm <y>", rf"{prefix}{_BOUND_L}(?P<d>\d{{1,2}}){S}tháng{S}(?P<m>\d{{1,2}})"
                                        rf"(?:(?:{S}năm{S}|{S0},{S0}(?:năm{S})?|{S0}[/-]{S0})(?P<y>{_YEAR}))?"
                                        rf"{_BOUND_R}{close}"),
         ("<d>/<m>", rf"{prefix}{_BOUND_L}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
@@ -233,12 +234,15 @@ def _atom(name: str, m, text: str) -> DateMatch | None:
     cued = any(g.get(k) for k in ("pod", "wd", "kw", "deic"))
     if g.get("sep") == "." and not (g.get("kw") or y):
         return None                  # "12.5" without "ngày" is a decimal
-    if name in ("ngày <d>-<d>/<m>/<y>", "ngày <d> và <d>/<m>"):
+    # the rule name shows the prefix that was printed: "<part of day> <d>/<m>", "<weekday>, ngày <d>/<m>/<y>"
+    shown = "".join(label for key, label in (("pod", "<part of day> "), ("deic", "<hôm qua> "), ("wd", "<weekday>, "),
+                                             ("kw", "ngày ")) if g.get(key)) + name
+    if name in ("<d>-<d>/<m>/<y>", "<d> và <d>/<m>"):
         d1 = _int(g["d1"])
-        if not 1 <= d1 < d or (name.startswith("ngày <d>-") and not cued and not y):
+        if not 1 <= d1 < d or (name.startswith("<d>-") and not cued and not y):
             return None
-        return DateMatch(s, e, m.group(), name, "range", Point(y, mo, d1), Point(y, mo, d), weak=not cued)
-    return DateMatch(s, e, m.group(), name, "day", Point(y, mo, d), weak=not (cued or y))
+        return DateMatch(s, e, m.group(), shown, "range", Point(y, mo, d1), Point(y, mo, d), weak=not cued)
+    return DateMatch(s, e, m.group(), shown, "day", Point(y, mo, d), weak=not (cued or y))
 
 
 def _lunar_atom(name, m, g, y) -> DateMatch | None:
