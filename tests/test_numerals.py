@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from conftest import corpus, negatives
-from pipeline.numerals import find_numerals, match_numerals, parse_number, parse_number_words, parse_roman
+from pipeline.numerals import find_numerals, match_numerals, parse_number, parse_roman
 from pipeline.resources import load_table
 
 BRACKET = regex.compile(r"\[([^\]]*)\]")
