@@ -276,3 +276,21 @@ def test_openapi_describes_the_endpoints(client):
     assert {"/extract", "/extract/batch", "/health", "/annotate"} <= set(spec["paths"])
     assert "413" in spec["paths"]["/extract"]["post"]["responses"]
     assert client.get("/docs").status_code == 200
+
+
+def test_random_text_is_never_a_server_error(client):
+    """Text made of the pieces news is made of (Vietnamese letters, digits, separators, line breaks),
+    in random order: always a record."""
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    pieces = st.sampled_from(["Đ", "ồ", "ng", "ông ", "Nguyễn Văn A", "Tỉnh ủy", "1", "2.5", "3,4", "%", "/", "-", ":",
+                              ".", ",", " ", "\n", "\n\n", "ngày ", "tháng ", "năm ", "tặng ", "Bằng khen", "cho ",
+                              "tập thể", "(", ")", "“", "”", "Thứ Hai, ", "lần thứ ", "XII", "triệu", "A A"])
+
+    @hypothesis.settings(max_examples=25, deadline=None, derandomize=True)
+    @hypothesis.given(st.lists(pieces, max_size=60).map("".join))
+    def check(text):
+        response = client.post("/annotate", json={"text": text})
+        assert response.status_code == 200, (text, response.text[:300])
+
+    check()
