@@ -16,14 +16,16 @@ from spacy.tokens import Doc
 from .resources import alternation, load_lexicon
 from .spans import LAYOUT, make_span
 
-_WEEKDAY = r"(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]+nhật|CN)"
-_TIME = r"(?P<H>[01]?\d|2[0-3])\s*[:hg]\s*(?P<M>[0-5]\d)(?:\s*(?:AM|PM|SA|CH))?"
+_WEEKDAY = r"(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]+nhật|CN|T[2-7])"
+_TIME = r"(?P<H>[01]?\d|2[0-3])\s*[:hg]\s*(?P<M>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>AM|PM|SA|CH))?"
 _DATE = (r"(?:ngày[ ]+)?(?:(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)"
-         r"|(?P<d2>[0-3]?\d)[ ]+tháng[ ]+(?P<m2>[01]?\d)[ ]+năm[ ]+(?P<y2>(?:19|20)\d\d))")
+         r"|(?P<d2>[0-3]?\d)[ ]+tháng[ ]+(?P<m2>[01]?\d)(?:[ ]+năm|,)[ ]+(?P<y2>(?:19|20)\d\d)"
+         r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))")
 _PREFIX = alternation(load_lexicon("dateline_prefixes"))
 # what may stand around the date on a dateline: weekday, clock time, prefixes, time zone, separators
 _DATELINE_FILLER = regex.compile(
-    rf"(?:\s|[,|\-–—:()]|{_WEEKDAY}|lúc|ngày|{_PREFIX}|\(?GMT\s*[+-]\s*\d{{1,2}}\)?|\[?\d{{1,2}}\s*[:hg]\s*\d\d(?:\s*(?:AM|PM|SA|CH))?\]?)*",
+    rf"(?:\s|[,|\-–—:()]|{_WEEKDAY}|lúc|ngày|sáng|chiều|tối|trưa|{_PREFIX}|\(?GMT\s*[+-]\s*\d{{1,2}}\)?"
+    rf"|\[?\d{{1,2}}\s*[:hg]\s*\d\d(?::\d\d)?(?:\s*(?:AM|PM|SA|CH))?\]?)*",
     regex.I)
 _DATE_RE = regex.compile(_DATE, regex.I)
 _TIME_RE = regex.compile(_TIME, regex.I)
@@ -79,14 +81,19 @@ def parse_dateline(line: str) -> str | None:
     rest = line[:date.start()] + " " + line[date.end():]
     if not _DATELINE_FILLER.fullmatch(rest):
         return None
-    day, month, year = (date["d"] or date["d2"], date["m"] or date["m2"], date["y"] or date["y2"])
-    day, month = int(day), int(month)
+    day = int(date["d"] or date["d2"] or date["d3"])
+    month = int(date["m"] or date["m2"] or date["m3"])
+    year = date["y"] or date["y2"] or date["y3"]
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     iso = f"{year}-{month:02d}-{day:02d}"
     time = _TIME_RE.search(rest)
     if time:
-        iso += f"T{int(time['H']):02d}:{time['M']}"
+        hour = int(time["H"])
+        afternoon = (time["ampm"] or "").upper() in ("PM", "CH") or regex.search(r"\b(?:chiều|tối)\b", rest, regex.I)
+        if afternoon and hour < 12:
+            hour += 12
+        iso += f"T{hour:02d}:{time['M']}"
     return iso
 
 
