@@ -12,8 +12,10 @@ belongs to), so the module has no state beyond its lexicons.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import regex
 from spacy.tokens import Doc
@@ -60,21 +62,50 @@ class Title:
 
 
 class Words(list):
-    """The words of one text, in order; ``.text`` is the text they were cut from."""
+    """The words of one text, in order; ``.text`` is the text they were cut from and
+    ``.tags`` the part-of-speech tag of each spaCy token (by token index)."""
 
-    def __init__(self, text: str, words=()):
+    def __init__(self, text: str, words=(), tags=()):
         super().__init__(words)
         self.text = text
+        self.tags = list(tags)
+
+    def tag(self, i: int) -> str:
+        token = self[i].token
+        return self.tags[token] if 0 <= token < len(self.tags) else ""
 
 
 def words_of(doc: Doc) -> Words:
     """Every syllable of ``doc.text`` with the index of its token."""
-    token_at = {}
+    starts, ends, tags = [], [], []
     for token in doc:
-        for i in range(token.idx, token.idx + len(token.text)):
-            token_at[i] = token.i
-    return Words(doc.text, (Word(m.start(), m.end(), m.group(), token_at.get(m.start(), -1))
-                            for m in _WORD.finditer(doc.text)))
+        starts.append(token.idx)
+        ends.append(token.idx + len(token.text))
+        tags.append(token.tag_)
+    text = doc.text
+    words = []
+    for m in _WORD.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        words.append(Word(m.start(), m.end(), m.group(), i if i >= 0 and m.start() < ends[i] else -1))
+    return Words(text, words, tags)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words of two or more syllables from the Viet74K word list that ships inside
+    underthesea ("thanh niên", "giáo dục", "y tế"), case-folded: a capitalised syllable
+    that opens one of them starts a common word, not a name. Empty if the list is missing."""
+    try:
+        text = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        return frozenset()
+    return frozenset(line.strip().casefold() for line in text.splitlines() if " " in line.strip())
+
+
+def forms_word(words: Words, i: int) -> bool:
+    """Word ``i`` and the next word, one space apart, spell a common word."""
+    return i + 1 < len(words) and bool(_SPACE.fullmatch(words.text[words[i].end:words[i + 1].start])) \
+        and f"{words[i].lower} {words[i + 1].lower}" in common_words()
 
 
 def _phrases(entries, *, fold: bool = True) -> dict[str, list[tuple[str, ...]]]:
@@ -104,6 +135,7 @@ def lexicons() -> dict:
         "degree": set(load_lexicon("person_degrees")),
         "inside": _phrases(load_lexicon("person_title_words"), fold=False),
         "stop": set(load_lexicon("person_title_stops")),
+        "place": {"tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "thị xã", "thị trấn", "ấp", "TP", "TX", "Tp"},
     }
 
 
@@ -132,8 +164,11 @@ def _gap_text(words: Words, i: int) -> str:
 
 
 def _starts_word(words: Words, i: int) -> bool:
-    """Word ``i`` opens its token (not the second syllable of "tăng trưởng")."""
-    return i == 0 or words[i - 1].token != words[i].token or words[i].token < 0
+    """Word ``i`` opens a word: its token, or a capitalised word glued after another
+    ("Lăng Chủ tịch"); not the second syllable of "tăng trưởng"."""
+    if i == 0 or words[i - 1].token != words[i].token or words[i].token < 0:
+        return True
+    return words[i - 1].is_cap and words[i].is_cap and not forms_word(words, i - 1)
 
 
 def head_at(words: Words, i: int) -> tuple[int, str] | None:
@@ -170,6 +205,7 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
     lex = lexicons()
     k = i
     limit = len(words) if stop is None else stop
+    placed = False              # a place ("tỉnh An Giang") ends the body: no lower-case noun after it
     while k < limit:
         gap = _gap_text(words, k)
         word = words[k]
@@ -177,29 +213,72 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             pass
         elif gap.startswith(".") and _SPACE.fullmatch(gap[1:]) and _DOTTED.fullmatch(words[k - 1].text) and word.is_cap:
             pass
-        elif _DASH.fullmatch(gap) and word.is_cap and k > i and not head_at(words, k):
+        elif _DASH.fullmatch(gap) and word.is_cap and k > i and not _is_office(words, k):
             pass                                    # "Ban Thi đua - Khen thưởng"
-        elif k > i and _COMMA_IN_NAME.match(words.text, words[k - 1].end) and not head_at(words, k):
+        elif k > i and _COMMA_IN_NAME.match(words.text, words[k - 1].end) and not _is_office(words, k):
             pass                                    # "Sở Văn hóa, Thể thao và Du lịch"
         else:
             break
         if k > i and word.is_cap and _is_office_break(words, k):
             break                                   # "Anh hùng Lao động Phó Thủ tướng": two titles
-        if word.is_cap or (word.text[:1].isdigit() and k > i and (words[k - 1].is_cap or words[k - 1].lower in ("lớp", "số"))):
+        if word.is_cap or (word.text[:1].isdigit() and k > i and (
+                _in_capital_word(words, k - 1) or words[k - 1].lower in ("lớp", "số", "khóa"))):
+            placed = placed or word.text in lex["place"]
             k += 1
             continue
         n = _match_phrase(words, k, lex["inside"], fold=False)
         if n and k + n <= limit and not _glued(words, k + n - 1):
+            placed = placed or " ".join(w.text for w in words[k:k + n]) in lex["place"]
             k += n
             continue
-        if k > i and words[k - 1].token == word.token and words[k - 1].token >= 0 \
-                and word.lower not in lex["stop"] and _TITLE_CASE.fullmatch(words[k - 1].text):
-            k += 1                                  # "Giáo dục", "Lao động"
+        if k > i and _TITLE_CASE.fullmatch(words[k - 1].text) and (forms_word(words, k - 1) or (
+                words[k - 1].token == word.token >= 0 and word.lower not in lex["stop"])):
+            k += 1                                  # "Giáo dục", "Lao động", "Y tế", "Thường trực"
+            continue
+        if word.lower in lex["stop"]:
+            break
+        n = _lower_noun(words, k, limit)
+        if n and k > i and not placed:
+            k += n                                  # "Ban Quản lý dự án", "Hội Chữ thập đỏ tỉnh"
             continue
         break
     while k > i and words[k - 1].lower in ("và", "của"):
         k -= 1
     return k
+
+
+def _in_capital_word(words: Words, k: int) -> bool:
+    """Word ``k`` is capitalised or continues a capitalised word ("Quân khu" before "9")."""
+    if words[k].is_cap:
+        return True
+    j = k
+    while j > 0 and words[j - 1].token == words[k].token >= 0:
+        j -= 1
+    return j < k and words[j].is_cap
+
+
+def _lower_noun(words: Words, k: int, limit: int) -> int:
+    """Length of a lower-case common noun that the tagger tagged N at word ``k`` (an adjective
+    only when the body goes on after it: "Doanh nhân trẻ tỉnh"), else 0."""
+    tag = words.tag(k)
+    if tag not in ("N", "A") or words[k].token < 0:
+        return 0
+    n = 1
+    while k + n < limit and words[k + n].token == words[k].token and not words[k + n].is_cap:
+        n += 1
+    if words[k].lower in lexicons()["stop"]:
+        return 0                                    # "thông tin", "hôm qua" after a title
+    if tag == "A":
+        nxt = k + n
+        if nxt >= limit or not _SPACE.fullmatch(_gap_text(words, nxt)) or not (
+                words[nxt].is_cap or _match_phrase(words, nxt, lexicons()["inside"], fold=False)):
+            return 0
+    return n
+
+
+def _is_office(words: Words, k: int) -> bool:
+    head = head_at(words, k)
+    return head is not None and head[1] in ("office", "rank")
 
 
 def _glued(words: Words, k: int) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 import regex
 from spacy.tokens import Doc, Span
 
-from .person_titles import Title, Words, head_at, title_at, titles_after, titles_before, words_of
+from .person_titles import Title, Words, forms_word, head_at, title_at, titles_after, titles_before, words_of
 from .resources import load_lexicon, load_table
 from .spans import LAYOUT, in_boilerplate, make_span
 
@@ -28,6 +28,7 @@ _SPACE = regex.compile(r"[^\S\n]+")
 _CREDIT = regex.compile(
     r"(?:(?<=^|[\s(.\[])(?:Ảnh|ẢNH|Bài,?[^\S\n]+(?:và[^\S\n]+)?ảnh|Bài/ảnh|Tin,?[^\S\n]+(?:và[^\S\n]+)?ảnh"
     r"|Video|Clip|Đồ họa))[^\S\n]*:[^\S\n]*(?P<names>[^\n()\[\]]{2,60})", regex.M)
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 _CREDIT_WORD = regex.compile(r"(?:Ảnh|Nguồn|Video|Clip)[^\S\n]*:")
 # where a capitalised honorific opens a sentence ("Ông Trần Quốc Việt"); mid-sentence,
 # "Anh Dũng" is a name
@@ -40,6 +41,8 @@ _INITIALED = regex.compile(r"\p{Lu}\.[^\S\n]?\p{Lu}\p{Ll}+(?:[^\S\n]+\p{Lu}\p{Ll
 _ELECTED = regex.compile(
     r"(?<![\p{L}])(?:bầu(?:[^\S\n]+bổ[^\S\n]+sung)?|bổ[^\S\n]+nhiệm|đắc[^\S\n]+cử|phân[^\S\n]+công)"
     r"(?:[^\S\n]+(?:giữ[^\S\n]+chức(?:[^\S\n]+vụ)?|làm|là|vào|chức(?:[^\S\n]+vụ)?))*[^\S\n]+")
+_ELECTED_BEFORE = regex.compile(r"(?<![\p{L}])(?:bầu|bổ[^\S\n]+nhiệm|phân[^\S\n]+công)(?:[^\S\n]+bổ[^\S\n]+sung)?[^\S\n]+$")
+_TAKES_OFFICE = regex.compile(r"[^\S\n]+(?:giữ[^\S\n]+chức(?:[^\S\n]+vụ)?|làm|vào[^\S\n]+chức(?:[^\S\n]+vụ)?|là)[^\S\n]+")
 _PLAIN_NAME = regex.compile(r"\p{Lu}[\p{L}]*(?:[^\S\n]+\p{Lu}[\p{L}]*){1,4}")
 
 
@@ -80,6 +83,8 @@ def _phrase_before(words: Words, i: int, phrases: set, *, fold: bool = True, max
         s = i - n
         if s < 0 or not all(_SPACE.fullmatch(_gap(words, k)) for k in range(s + 1, i + 1)):
             continue
+        if s > 0 and words[s - 1].token == words[s].token >= 0:
+            continue                                # "thôn" of "nông thôn" is no village
         key = tuple(w.text.casefold() if fold else w.text for w in words[s:i])
         if key in phrases:
             return s
@@ -97,27 +102,28 @@ def _place_before(words: Words, i: int) -> bool:
 
 
 def _number_before(words: Words, i: int) -> bool:
-    """A house number right before the name makes it a street: "170 Nguyễn Đình Chiểu"."""
-    return i > 0 and words[i - 1].text[:1].isdigit() and bool(_SPACE.fullmatch(_gap(words, i)))
+    """A house number right before the name makes it a street: "170 Nguyễn Đình Chiểu",
+    "số 9/22 Phạm Văn Hai"; not a year ("năm 2004 Võ Thành Bang") nor the number of a
+    name ("SEA Games 23 Nguyễn Hồng Minh")."""
+    if i == 0 or not words[i - 1].text[:1].isdigit() or not _SPACE.fullmatch(_gap(words, i)):
+        return False
+    number = words[i - 1].text
+    if _YEAR.fullmatch(number):
+        return False
+    return i < 2 or not (words[i - 2].is_cap and _SPACE.fullmatch(_gap(words, i - 1)))
 
 
 def _is_name_syllable(words: Words, i: int) -> bool:
-    """Capitalised, and not the capitalised first syllable of a common word that the
-    segmenter kept whole ("Thanh niên", "Giáo dục", "Đoàn Chủ tịch"). A name glued to the
-    verb after it ("Lê Hoàng Phúc trao") is still a name: the verbs that follow names are
-    listed in person_title_stops.txt."""
+    """Capitalised, and not the capitalised first syllable of a common word ("Thanh niên",
+    "Giáo dục", "Đoàn Chủ tịch"): the pair is in the word list and the segmenter kept it
+    whole. A name glued to the verb after it ("Phạm Quốc Bảo dự") is still a name."""
     word = words[i]
     if not _NAME_SYLLABLE.fullmatch(word.text):
         return False
-    if word.token < 0:
-        return True
-    nxt = i + 1 if i + 1 < len(words) and words[i + 1].token == word.token else None
-    prev = i - 1 if i > 0 and words[i - 1].token == word.token else None
-    stops = _title_stops()
-    if nxt is not None and not words[nxt].is_cap and words[nxt].lower not in stops:
+    if forms_word(words, i) and not words[i + 1].is_cap and (word.token < 0 or words[i + 1].token == word.token):
         return False
-    if prev is not None and not words[prev].is_cap and words[prev].lower not in stops and nxt is None:
-        return False
+    if i > 0 and not words[i - 1].is_cap and forms_word(words, i - 1) and words[i - 1].token == word.token >= 0:
+        return False                                # "ngư" + "Trần" is no word; "thị Xã" would be
     return True
 
 
@@ -159,6 +165,28 @@ def _cue_before(words: Words, i: int) -> int | None:
     return found
 
 
+def _alias_at(words: Words, a: int, b: int, cue: int | None) -> Mention | None:
+    """A form of address that names one well-known person ("Bác Hồ")."""
+    aliases = _lex()["alias"]
+    for start in ([cue] if cue is not None else []) + [a]:
+        name = aliases.get(tuple(w.text.casefold() for w in words[start:b]))
+        if name:
+            return Mention(a if start == cue else start, b, "short", "<alias>", name=name)
+    return None
+
+
+def _prefix_is_no_name(doc: Doc, words: Words, a: int, s: int) -> bool:
+    """The capitalised words before a family name inside a run are a place ("Sài Gòn
+    Nguyễn Văn Tăng") or a sentence-opening word that is no proper noun ("Rồi Lê Thanh Nghị")."""
+    if _not_name_at(words, a, s) and len(words[a:s]) <= 3 and \
+            tuple(w.text.casefold() for w in words[a:s]) in _lex()["not_name"]:
+        return True
+    if tuple(w.text for w in words[a:s]) in _lex()["place"]:
+        return False                                # "Cầu Trần Thị Lý" is a bridge
+    opening = _SENTENCE_START.search(words.text[max(0, words[a].start - 3):words[a].start])
+    return bool(opening) and s - a == 1 and words.tag(a) not in ("Np", "Ny", "")
+
+
 def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tuple[int, str] | None:
     """Where a full name starts inside the run [a, b), and the rule that took it."""
     lex = _lex()
@@ -170,13 +198,19 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
             continue
         if s == a and (_place_before(words, s) or _number_before(words, s)):
             continue
+        if s > a and words[s - 1].token == words[s].token >= 0:
+            continue        # "An Giang" is one word: no name starts at "Giang"
         if _not_name_at(words, s, b):
             continue
-        titled = bool(titles_before(words, s))
-        if s > a and not titled:
+        titles = titles_before(words, s)
+        if titles and _place_before(words, titles[0].first):
+            continue        # "Lăng Chủ tịch Hồ Chí Minh" is a place
+        titled = bool(titles)
+        if s > a and not titled and not _prefix_is_no_name(doc, words, a, s):
             continue        # "Bồ Đào Nha" is no "Đào Nha"; "tỉnh An Giang Nguyễn Thiện Phú" needs the title
         cued = (s == a and cue is not None) or titled
-        middle = words[s + 1].text in lex["middle"]
+        # a middle name, or a second family name ("Lâm Huỳnh Bảo Toàn")
+        middle = words[s + 1].text in lex["middle"] or (s == a and lex["surname"].get(words[s + 1].text) is False)
         if lex["surname"][surname] and not (cued or middle):
             continue
         one_token = words[s].token == words[b - 1].token >= 0 and doc[words[s].token].tag_ == "Np"
@@ -200,12 +234,19 @@ def _name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[in
     for a, b in _runs(words):
         if in_boilerplate(doc, words[a].start, words[b - 1].end):
             continue
+        while b - a > 2 and head_at(words, b - 1) is not None:
+            b -= 1                                  # "Ngô Xuân Quýnh Cựu trưởng đoàn"
         cue = _cue_before(words, a)
+        alias = _alias_at(words, a, b, cue)
+        if alias:
+            mentions.append(alias)
+            continue
         # "Ông Trần Quốc Việt": a capitalised honorific opening the sentence
         for n in (2, 1):
             if b - a > n and tuple(w.lower for w in words[a:a + n]) in lex["honorific"] \
                     and not _not_name_at(words, a, b) \
-                    and _SENTENCE_START.search(words.text[max(0, words[a].start - 3):words[a].start]):
+                    and (_SENTENCE_START.search(words.text[max(0, words[a].start - 3):words[a].start])
+                         or words[a + n].text in lex["surname"]):
                 cue, a = a, a + n
                 break
         chosen = _choose_full(doc, words, a, b, cue)
@@ -238,14 +279,11 @@ def _resolve(words: Words, mentions: list[Mention], leftovers) -> list[Mention]:
         before = [f for f in matches if f.first < at]
         return (before[-1] if before else matches[0]) if matches else None
 
-    out = list(fulls)
+    out = list(fulls) + [m for m in mentions if m.kind == "short"]
     for m in mentions:
         if m.kind == "given":
             full = full_for(_fold_words(words, m), m.first)
-            alias = _lex()["alias"].get(tuple(w.text.casefold() for w in words[m.cue:m.last]))
-            if alias:
-                m.kind, m.rule, m.name = "short", "<alias>", alias
-            elif full:
+            if full:
                 m.kind, m.rule, m.name = "short", "<honorific> <given name of a full name>", full.name
             else:
                 m.name = words.text[words[m.first].start:words[m.last - 1].end]
@@ -350,6 +388,16 @@ def _attach_elected(doc: Doc, words: Words, mentions: list[Mention]) -> None:
             owner = before[-1] if before else None
         if owner is not None and all(t.text.casefold() != title.text.casefold() for t in owner.titles):
             owner.titles.append(title)
+    for p in mentions:           # "bầu bà X giữ chức Chủ tịch ...", "bổ nhiệm ông X làm Giám đốc ..."
+        edge = words[p.cue if p.cue is not None else p.first].start
+        if not _ELECTED_BEFORE.search(words.text, max(0, edge - 30), edge):
+            continue
+        m = _TAKES_OFFICE.match(words.text, words[p.last - 1].end)
+        i = first_word.get(m.end()) if m else None
+        title = title_at(words, i) if i is not None else None
+        if title is not None and title.kind == "office" \
+                and all(t.text.casefold() != title.text.casefold() for t in p.titles):
+            p.titles.append(title)
 
 
 def find_persons(doc: Doc) -> list[Span]:
