@@ -26,7 +26,7 @@ class Mentions:
     """Sentence index and evidence for spans of one Doc."""
 
     def __init__(self, doc: Doc):
-        self.doc = doc
+        self.text = doc.text  # doc.text is rebuilt from the tokens at every access
         self.sentences = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
         self.starts = [start for start, _ in self.sentences]
 
@@ -43,7 +43,7 @@ class Mentions:
         if i is None:
             return None
         start, end = self.sentences[i]
-        return self.doc.text[start:end]
+        return self.text[start:end]
 
 
 def _group(doc: Doc, name: str) -> list[Span]:

@@ -20,7 +20,8 @@ STATISTICS = "statistics"
 def make_span(doc: Doc, start: int, end: int, label: str, rule: str | None = None, **attrs) -> Span | None:
     """A span over characters ``start:end``, widened to token edges when a token
     straddles a boundary; None for an empty or out-of-range request."""
-    if start >= end or start < 0 or end > len(doc.text):
+    # len(doc.text) would rebuild the whole text from its tokens on every call
+    if start >= end or start < 0 or not len(doc) or end > doc[-1].idx + len(doc[-1].text_with_ws):
         return None
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or not len(span):
