@@ -1,0 +1,333 @@
+"""The grammar of an organization mention, over the words of one line.
+
+    mention := unit [parent-unit]            "Phòng PC04" + "Công an tỉnh Long An"
+    unit    := HEAD name* [ident] [place]    "Công ty" "CP Vật liệu xây dựng" "Tân Thành"
+    place   := LEVEL [Name] | PROVINCE       "tỉnh An Giang", "TX. Tân Châu", "An Giang"
+
+A name runs through capitalized words, acronyms, listed fields ("Văn hóa, Thể thao và Du lịch")
+and short lowercase runs that a capitalized word or a level closes ("Vật liệu xây dựng Tân Thành",
+"Kiểm soát bệnh tật tỉnh"). It stops at punctuation, function words and verbs, events and titles
+(``org_stopwords.txt``), a person's name, and the next head. Heads are matched on the words with
+their abbreviations spelled out, so "UBND", "Ủy ban MTTQ Việt Nam" and "CDC" open names too.
+
+>>> [m.text for m in match_organizations("Huyện ủy - HĐND - UBND huyện Chợ Mới tổ chức lễ.")]
+['Huyện ủy', 'HĐND', 'UBND huyện Chợ Mới']
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from .org_lexicon import Head, Word, abbreviation_words, longest, split_words
+from .org_line import _NO_PLACE, Line
+from .org_names import Unit, fold, with_place
+
+_LINE = regex.compile(r"[^\n]+")
+_PLURAL_BEFORE = {"các", "những", "mọi", "nhiều", "từng", "hai", "ba", "bốn"}
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_COORDINATORS = {"-", "–", ",", "và", "&"}
+
+
+@dataclass
+class OrgMatch:
+    """One mention: character offsets into the text, its units (child first), the rule that
+    made it, and whether it is a bare head that only names an organization printed in full elsewhere."""
+    start: int
+    end: int
+    text: str
+    units: tuple[Unit, ...]
+    rule: str
+    needs_fuller: bool = False
+    heads: tuple[Head, ...] = field(default=(), repr=False)
+    first_word: int = field(default=-1, repr=False)
+    end_word: int = field(default=-1, repr=False)
+
+
+# ---------------------------------------------------------------- parsing
+def _parse_unit(line: Line, i: int, absorbed: bool = False):
+    """Parse one unit (and its parent) opening at word ``i``: (end word, units, heads, rule) or None."""
+    hit = line.head_at(i)
+    if hit is None:
+        return None
+    head, j, implicit = hit
+    w, n = line.w, line.n
+    name = [implicit] if implicit else []
+    ident = level = place = ""
+    plural = False
+    last = "head" if not implicit else "cap"
+    plain_before = False
+    lower_ok = head.lower
+    if j < n and w[j].lower and w[j].fold in ("các", "những"):
+        return None                       # "Công an các huyện": a category
+    while j < n:
+        x = w[j]
+        if x.punct:
+            nxt = j + 1
+            if x.text in "-–" and last == "cap" and line.proper_bound(nxt, False):
+                name.append(x.text)       # "Ban Thi đua - Khen thưởng"
+                j = nxt
+                continue
+            break
+        size = line.field_at(j)
+        if size:
+            name.append(" ".join(v.text for v in w[j:j + size]))
+            j, last = j + size, "field"
+            continue
+        lv = line.level_at(j)
+        if lv:
+            level_word, org_level, k, numbered = lv
+            if not org_level:
+                break
+            end = line.place_end(k, numbered) if level_word not in _NO_PLACE else k
+            if end == k and k + 1 < n and w[k].text == "," and line.level_at(k + 1):
+                plural = True             # "LĐLĐ huyện, thị, thành phố"
+            level, place = level_word, " ".join(v.text for v in w[k:end])
+            j = end
+            break
+        size = line.province_at(j)
+        if size:
+            place = " ".join(v.text for v in w[j:j + size])
+            j += size
+            break
+        if line.head_at(j):
+            if not name and head.needs in ("name", "proper") and not absorbed:
+                sub = line.head_at(j)     # "Bộ Công an", "Trường Đại học Đồng Tháp": the head is the name
+                name.append(" ".join(v.text for v in w[j:sub[1]]) + (" " + sub[2] if sub[2] else ""))
+                lower_ok = sub[0].lower
+                j, last = sub[1], "head"
+                continue
+            break
+        if line.stop_at(j) or line.new_sentence(j):
+            break
+        if x.cap or x.upper:
+            start = j
+            if head.names == "field" and last in ("field", "acronym"):
+                break                     # "Bộ GDĐT Bành Tiến Long": the field ended the name
+            if line.person_at(j) and not (head.names == "person" and (not name or last in ("acronym", "lower"))):
+                break
+            if head.needs == "none":      # "Huyện ủy Chợ Mới": a place follows a standalone body
+                end = line.place_end(j, bare=True)
+                if end > j:
+                    place = " ".join(v.text for v in w[j:end])
+                    j = end
+                    break
+            name.append(x.text)
+            j += 1
+            j = line.word_end(j)
+            if j > start + 1:
+                name[-1] = " ".join(v.text for v in w[start:j])
+            # two plain capitalized words make a proper name ("Đồng Xanh"), after which no lowercase
+            # word follows; a word that goes on in lowercase ("Cổ phần", "Vật liệu") does not
+            # (nor does a capitalized function word: "Các Khu công nghiệp")
+            plain = " " not in name[-1] and not x.upper
+            if x.upper:
+                last = "acronym"
+            elif plain and plain_before and w[j - 2].fold not in ("các", "những"):
+                last = "proper"
+            else:
+                last = "cap"
+            plain_before = plain
+            continue
+        if x.digits and head.needs == "ident" and not ident:
+            if j + 1 < n and w[j + 1].lower and not line.stop_at(j + 1):
+                break                     # "Sở Y tế 2 năm": a count, not an identifier
+            ident, last = x.text, "ident"
+            j += 1
+            continue
+        if x.lower:
+            if x.fold == "và" and last == "cap" and line.proper_bound(j + 1, False):
+                name.append(x.text)       # "Trung tâm Huấn luyện và Thi đấu ..."
+                j += 1
+                continue
+            if last == "field" or (last == "head" and not lower_ok):
+                break
+            size = line.lower_run(j, last, head)
+            if size:
+                name.append(" ".join(v.text for v in w[j:j + size]))
+                j, last = j + size, "lower"
+                continue
+        break
+    if plural:
+        return None
+    while name and name[-1] in ("và", "-", "–", ","):
+        name.pop()
+        j -= 1
+    unit = Unit(head.text, " ".join(name), ident, level, place)
+    units, heads = [unit], [head]
+    rule = "<head>" + (" <name>" if name else "") + (" <ident>" if ident else "") + \
+           (" <level>" if level else "") + (" <place>" if place else "")
+    # a parent body printed right after: "Ban Thường vụ Tỉnh ủy", "Phòng PC04 Công an tỉnh"
+    if not level and not place and line.head_at(j):
+        parent = _parse_unit(line, j, absorbed=True)
+        if parent is not None and not (len(parent[1]) == 1 and parent[1][0].bare
+                                       and parent[2][0].needs in ("level", "parent", "ident")):
+            j, more, more_heads, _ = parent
+            units += more
+            heads += more_heads
+            rule += " <parent>"
+    distinctive = any(part.casefold() not in line.lex["generic"] for part in name) or place or level or ident
+    if head.needs == "name" and not (name and distinctive):
+        return None                       # "Trung tâm tỉnh Phú Thọ" is the province's centre
+    if head.needs == "proper" and not (distinctive and (name or place)):
+        return None
+    if head.needs == "proper" and not (place or any(part[:1].isupper() and not part.isupper() for part in name)):
+        return None                       # "Đoàn đại biểu", "Đoàn HS": a delegation must be named
+    return j, units, heads, rule
+
+
+def _plural_before(line: Line, i: int) -> bool:
+    if i == 0:
+        return False
+    prev = line.w[i - 1]
+    if prev.fold == "cấp" and i > 1 and line.w[i - 2].fold == "các":
+        return True                       # "các cấp Công đoàn": every level, no one body
+    return prev.fold in _PLURAL_BEFORE or (prev.digits and not _YEAR.fullmatch(prev.text)) \
+        or bool(regex.fullmatch(r"\d+/\d+", prev.text))
+
+
+def _match_line(words: list[Word]) -> list[OrgMatch]:
+    line = Line(words)
+    out, i = [], 0
+    while i < line.n:
+        inside_person = any(line.person_at(k) and all(v.cap and not v.punct for v in line.w[k:i])
+                            for k in range(max(0, i - 3), i))
+        parsed = _parse_unit(line, i) if line.w[i].cap and not inside_person and not line.person_at(i) else None
+        if parsed is None:
+            i += 1
+            continue
+        j, units, heads, rule = parsed
+        if not _plural_before(line, i):
+            bare = len(units) == 1 and heads[0].needs in ("level", "parent", "ident") \
+                and (units[0].bare or (heads[0].needs == "parent" and not units[0].level))
+            out.append(OrgMatch(words[i].start, words[j - 1].end, "", tuple(units), rule, bare,
+                                tuple(heads), i, j))
+        i = j
+    _share_places(line, out)
+    return out
+
+
+def _share_places(line: Line, matches: list[OrgMatch]) -> None:
+    """Give bare heads of a coordination the place of its last member:
+    "Huyện ủy - HĐND - UBND - Ủy ban MTTQ Việt Nam huyện Chợ Mới"."""
+    run: list[OrgMatch] = []
+    for match in matches + [None]:
+        if match is not None and run and match.first_word == run[-1].end_word + 1 \
+                and line.w[run[-1].end_word].fold in _COORDINATORS:
+            run.append(match)
+            continue
+        if len(run) > 1:
+            last = run[-1].units[0]
+            if last.place:
+                for member in run[:-1]:
+                    unit, head = member.units[0], member.heads[0]
+                    if len(member.units) == 1 and unit.bare and head.needs in ("none", "level") \
+                            and head.level in ("", last.level):
+                        member.units = (with_place(unit, last.level, last.place, head.level),)
+                        member.needs_fuller = False
+                        member.rule += " (shares the place of a coordination)"
+        run = [match] if match is not None else []
+
+
+def _parenthesized(text: str, matches: list[OrgMatch]) -> list[OrgMatch]:
+    """"X (Y)": Y is another name of X. An acronym in the parentheses that is no head
+    ("Tập đoàn Điện lực Việt Nam (EVN)") becomes a mention of X wherever it is printed."""
+    learned: dict[str, tuple[Unit, ...]] = {}
+    for a, b in zip(matches, matches[1:]):
+        if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 2].strip().startswith(")") \
+                and _same_body(a.units[0], b.units[0]):
+            b.units = a.units
+            b.needs_fuller = a.needs_fuller
+            b.rule += " (alias in parentheses)"
+    for a in matches:
+        m = regex.match(r"\s*\((\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\)", text[a.end:])
+        if m and not a.needs_fuller and not any(b.start == a.end + m.start(1) for b in matches) \
+                and _echoes_initials(m.group(1), a.text) and m.group(1) not in abbreviation_words():
+            learned[m.group(1)] = a.units
+    if not learned:
+        return matches
+    taken = [(m.start, m.end) for m in matches]
+    extra = []
+    for acronym, units in learned.items():
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(acronym)}(?![\p{{L}}\p{{N}}])", text):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                extra.append(OrgMatch(m.start(), m.end(), m.group(), units, "<abbreviation defined in parentheses>"))
+    return sorted(matches + extra, key=lambda m: m.start)
+
+
+def _same_body(a: Unit, b: Unit) -> bool:
+    """One head and one name: "(Phòng PC04)" renames the Phòng before it, "ĐH Khoa học tự nhiên
+    (ĐHQG Hà Nội)" and "ĐH Nông lâm (ĐH Huế)" name its parent."""
+    if fold(a.head) != fold(b.head) or fold(a.name) != fold(b.name):
+        return False
+    return not a.place or not b.place or fold(a.place) == fold(b.place)
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+
+
+def _echoes_initials(acronym: str, name: str) -> bool:
+    """"HLTTQG" for "Trung tâm Huấn luyện thể thao Quốc gia": its letters are initials of the
+    name, in order. A newspaper's byline "(NLĐ)" after a name is not its acronym."""
+    initials = [_plain(word)[0] for word in name.split() if word[0].isalnum()]
+    letters, k, hits = _plain(acronym), 0, 0
+    for letter in letters:
+        for pos in range(k, len(initials)):
+            if initials[pos] == letter:
+                hits, k = hits + 1, pos + 1
+                break
+    return hits >= 2 and hits == len(letters)
+
+
+def match_organizations(text: str, *, tokens=None) -> list[OrgMatch]:
+    """Every organization mention of ``text`` (bare heads included, ``needs_fuller`` set);
+    ``tokens`` (start, end, POS tag) lets the grammar stop at verbs.
+
+    >>> [m.text for m in match_organizations("Giám đốc Sở GD-ĐT Đồng Tháp Nguyễn Văn Định cho biết")]
+    ['Sở GD-ĐT Đồng Tháp']
+    """
+    out = []
+    for line in _LINE.finditer(text):
+        words = split_words(line.group(), line.start(), tokens)
+        for match in _match_line(words):
+            match.text = text[match.start:match.end]
+            out.append(match)
+    return _parenthesized(text, out)
+
+
+def find_places(text: str, *, tokens=None) -> list[tuple[int, int, str]]:
+    """Places as (start, end, rule): a level word with its name ("huyện Chợ Mới", "ấp Xẻo Nhàu"),
+    an industrial zone ("Khu công nghiệp Hòa Phú"), a province or country printed on its own."""
+    out = []
+    zone = regex.compile(r"(?:Khu|Cụm)[ ]+(?:công[ ]+nghiệp|kinh[ ]+tế|chế[ ]+xuất)|KCN")
+    for line_match in _LINE.finditer(text):
+        line = Line(split_words(line_match.group(), line_match.start(), tokens))
+        j = 0
+        while j < line.n:
+            w = line.w[j]
+            lv = line.level_at(j) if len(w.text) > 2 else None   # "Q. Liêm" in a photo credit is a person
+            if lv and line.place_end(lv[2], lv[3]) > lv[2]:
+                end = line.place_end(lv[2], lv[3])
+                out.append((w.start, line.w[end - 1].end, "<level> <place>"))
+                j = end
+                continue
+            zone_match = zone.match(text, w.start)
+            if zone_match and w.cap:
+                k = j
+                while k < line.n and line.w[k].end <= zone_match.end():
+                    k += 1
+                end = line.place_end(k)
+                if end > k:
+                    out.append((w.start, line.w[end - 1].end, "<zone> <name>"))
+                    j = end
+                    continue
+            size = line.province_at(j) or (longest(line.lex["countries"], line.w, j, limit=4) if w.cap else 0)
+            if size and (j + size >= line.n or not line.w[j + size].cap):
+                out.append((w.start, line.w[j + size - 1].end, "<province or country>"))
+                j += size
+                continue
+            j += 1
+    return out

@@ -1,0 +1,187 @@
+"""Words and lexicons for organization names: the lexicon files of ``pipeline/resources``
+loaded once, and a line split into words with the POS tag and sentence start of the
+underthesea token each word belongs to.
+
+>>> [w.text for w in split_words("LĐLĐ TP.HCM và UBND Q.Gò Vấp")]
+['LĐLĐ', 'TP.', 'HCM', 'và', 'UBND', 'Q.', 'Gò', 'Vấp']
+"""
+from __future__ import annotations
+
+import pickle
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .normalize import normalize_text
+from .resources import load_lexicon, load_table
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[.&\-/][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")
+_DIGITS = regex.compile(r"\d{1,5}")
+# a level and a place written as one word
+_GLUED = {"TPHCM": ("TP", "HCM"), "TpHCM": ("Tp", "HCM")}
+
+
+@dataclass
+class Word:
+    """One word of a line (a syllable, an acronym or a punctuation mark) and its token's tag."""
+    text: str
+    start: int
+    end: int
+    tag: str = ""
+    token: int = -1
+    sent_start: bool = False
+
+    def __post_init__(self):
+        self.fold = self.text.casefold()
+        first = self.text[0]
+        self.punct = not first.isalnum()
+        self.cap = first.isupper()
+        self.lower = first.islower()
+        letters = [c for c in self.text if c.isalpha()]
+        self.upper = bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or any(c.isdigit() for c in self.text))
+        self.digits = bool(_DIGITS.fullmatch(self.text))
+
+
+@dataclass(frozen=True)
+class Head:
+    text: str
+    needs: str
+    lower: bool
+    names: str
+    level: str
+    word: bool = False
+
+
+def syllables(text: str) -> tuple[str, ...]:
+    return tuple(text.casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _dotted() -> frozenset[str]:
+    """Abbreviations that end in a dot ("Tp.", "TX."): the dot belongs to the word."""
+    return frozenset([row["abbreviation"] for row in load_table("org_abbreviations") if row["abbreviation"].endswith(".")]
+                     + [row["word"] for row in load_table("place_levels") if row["word"].endswith(".")])
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict:
+    """Every organization lexicon of ``pipeline/resources``, loaded once."""
+    heads = {}
+    for row in load_table("org_heads"):
+        heads[syllables(row["head"])] = Head(row["head"], row["needs"], row["lower"] == "yes",
+                                               row["names"], row["level"], row["word"] == "yes")
+    abbreviations = {}
+    for row in load_table("org_abbreviations"):
+        abbreviations[tuple(row["abbreviation"].split())] = row["full"].split()
+    levels = {}
+    for row in load_table("place_levels"):
+        levels[syllables(row["word"])] = (row["level"], row["org"] == "yes", row["word"],
+                                           row["numbered"] == "yes")
+    provinces = {syllables(row["name"]): row["level"] for row in load_table("provinces")}
+    try:
+        surnames = {row["surname"]: row["ambiguous"] == "yes" for row in load_table("person_surnames")}
+    except (FileNotFoundError, KeyError):
+        surnames = {}
+    return {
+        "heads": heads,
+        "abbreviations": abbreviations,
+        "abbr_longest": max(len(k) for k in abbreviations),
+        "levels": levels,
+        "provinces": provinces,
+        "countries": {syllables(c) for c in load_lexicon("countries")},
+        "fields": {tuple(w.text for w in split_words(f)) for f in load_lexicon("org_fields")},
+        "stops": {syllables(s): s[0].islower() for s in load_lexicon("org_stopwords")},
+        "non_heads": {syllables(s) for s in load_lexicon("org_non_heads")},
+        "generic": {s.casefold() for s in load_lexicon("org_generic_names")},
+        "surnames": surnames,
+    }
+
+
+def longest(table, words, i, key=lambda w: w.fold, limit=8):
+    """Length of the longest entry of ``table`` (tuples of syllables) matching at ``words[i]``."""
+    for size in range(min(limit, len(words) - i), 0, -1):
+        if tuple(key(w) for w in words[i:i + size]) in table:
+            return size
+    return 0
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> frozenset[str]:
+    """underthesea's word list (72k words, shipped in its wheel with the segmenter): it tells a
+    word ("Vật liệu", "Khảo thí") from a name with a verb glued on ("Luật tuyển")."""
+    try:
+        import underthesea.pipeline.word_tokenize as segmenter
+        path = Path(segmenter.__file__).parent / "models" / "ws_crf_vlsp2013_20230727" / "dictionary.bin"
+        with path.open("rb") as handle:
+            words = pickle.load(handle)
+    except (ImportError, OSError, pickle.UnpicklingError, EOFError):
+        return frozenset()
+    # the list spells tones the old way ("văn hoá"); the text is normalized ("văn hóa")
+    syllables: dict[str, str] = {}
+    out = set()
+    for word in words:
+        parts = []
+        for syllable in word.split():
+            if syllable not in syllables:
+                syllables[syllable] = normalize_text(syllable)
+            parts.append(syllables[syllable])
+        out.add(" ".join(parts))
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------- words
+def split_words(text: str, start: int = 0, tokens=None) -> list[Word]:
+    """Words and punctuation of ``text`` (one line). "Tp." keeps its dot; "TP.HCM", "TPHCM" and
+    "Q.Gò" are two words; "TPHCM.Ông" is three; "3.072" stays one."""
+    dotted, glued = _dotted(), _GLUED
+    words: list[Word] = []
+    for m in _WORD.finditer(text):
+        s, e, w = start + m.start(), start + m.end(), m.group()
+        if words and s < words[-1].end:
+            continue                      # the dot was taken by the abbreviation before it
+        pieces = _split_dots(w, dotted)
+        if e - start < len(text) and text[e - start] == "." and pieces[-1] + "." in dotted:
+            pieces[-1] += "."
+        offset = s
+        for piece in pieces:
+            at = text.find(piece, offset - start) + start
+            for part in glued.get(piece, (piece,)):
+                words.append(Word(part, at, at + len(part)))
+                at += len(part)
+            offset = at
+    if tokens:
+        starts = [t[0] for t in tokens]
+        for w in words:
+            k = bisect_right(starts, w.start) - 1
+            if k >= 0 and w.start < tokens[k][1]:
+                w.token, w.tag = k, tokens[k][2]
+                w.sent_start = len(tokens[k]) > 3 and bool(tokens[k][3]) and w.start == tokens[k][0]
+    return words
+
+
+def _split_dots(word: str, dotted) -> list[str]:
+    """Split a word at inner dots that are not decimal marks or part of an abbreviation."""
+    if "." not in word or regex.fullmatch(r"[\d.,]+", word) or word in abbreviation_words():
+        return [word]
+    parts = word.split(".")
+    if all(len(part) <= 2 for part in parts[:-1]) and parts[0] + "." not in dotted:
+        return [word]                     # initials: "V.H", "X.Nam"
+    out, piece = [], ""
+    for part in parts:
+        if piece and piece + "." in dotted:
+            out.append(piece + ".")
+        elif piece:
+            out += [piece, "."]
+        piece = part
+    out.append(piece)
+    return [p for p in out if p]
+
+
+@lru_cache(maxsize=1)
+def abbreviation_words() -> frozenset[str]:
+    return frozenset(row["abbreviation"] for row in load_table("org_abbreviations"))
+
+

@@ -1,0 +1,229 @@
+"""The tests the organization grammar asks about one word of a line: does a head, a level,
+a province, a person's name or a stop word start here, and how far does a name run on.
+
+>>> line = Line(split_words("Sở Giáo dục và Đào tạo tỉnh Đồng Tháp"))
+>>> line.head_at(0)[0].text, line.field_at(1), line.level_at(6)[0]
+('Sở', 5, 'tỉnh')
+"""
+from __future__ import annotations
+
+from .org_lexicon import Head, Word, dictionary, lexicons, longest, split_words, syllables  # noqa: F401 (split_words: doctest)
+
+_NO_PLACE = {"trung ương", "tối cao"}   # "Ban Tổ chức Trung ương", "TAND Tối cao": no place follows
+
+
+class Line:
+    """One line's words and the parsing state over them."""
+
+    def __init__(self, words: list[Word]):
+        self.w, self.n, self.lex = words, len(words), lexicons()
+        self._heads: dict = {}
+        self.glued: set[int] = set()
+        # the words with abbreviations spelled out: (syllable, word index, original-case syllable)
+        self.stream, self.first = [], []
+        table, most = self.lex["abbreviations"], self.lex["abbr_longest"]
+        i = 0
+        while i < self.n:
+            size = longest(table, words, i, key=lambda w: w.text, limit=most)
+            full = table[tuple(w.text for w in words[i:i + size])] if size else [words[i].text]
+            for k in range(max(size, 1)):
+                self.first.append(len(self.stream))
+            for syllable in full:
+                self.stream.append((syllable.casefold(), i + max(size, 1) - 1, syllable))
+            i += max(size, 1)
+
+    # -- lexicon tests at a word index
+    def head_at(self, i):
+        """(head, end word, implicit name) for a head opening at word ``i``."""
+        if i not in self._heads:
+            self._heads[i] = self._head_at(i)
+        return self._heads[i]
+
+    def _head_at(self, i):
+        if i >= self.n or not self.w[i].cap:
+            return None
+        w = self.w[i]
+        if i > 0 and w.token >= 0 and w.tag == "Np" and self.w[i - 1].token == w.token and self.w[i - 1].cap:
+            return None                   # inside a proper noun: "Tây Ban Nha", "Lê Bá Đảng"
+        heads, p = self.lex["heads"], self.first[i]
+        for size in range(min(8, len(self.stream) - p), 0, -1):
+            head = heads.get(tuple(s for s, _, _ in self.stream[p:p + size]))
+            if head is None:
+                continue
+            last_word = self.stream[p + size - 1][1]
+            rest = [orig for s, w, orig in self.stream[p + size:] if w == last_word]
+            non_head = longest(self.lex["non_heads"], self.w, i)
+            if non_head and non_head > last_word + 1 - i:
+                return None
+            end = last_word + 1
+            if head.word and w.tag == "Np" and end < self.n and self.w[end].token == w.token \
+                    and self.w[end].cap and not self.w[end].upper:
+                return None               # "Trường Sơn", "Hội An", "Đoàn Khuê": one proper noun
+            return head, end, " ".join(rest)
+        return None
+
+    def stop_at(self, j) -> int:
+        if 0 < j < self.n and self.w[j].token >= 0 and self.w[j].token == self.w[j - 1].token \
+                and self.w[j].tag in ("N", "Ny"):
+            return 0                      # inside a noun: "Điện ảnh", "đồng bằng", "Hàng không"
+        for size in range(min(3, self.n - j), 0, -1):
+            lower_only = self.lex["stops"].get(tuple(w.fold for w in self.w[j:j + size]))
+            if lower_only is not None and (not lower_only or self.w[j].lower):
+                return size
+        return 0
+
+    def field_at(self, j) -> int:
+        return longest(self.lex["fields"], self.w, j, key=lambda w: w.text, limit=12)
+
+    def province_at(self, j) -> int:
+        if j >= self.n or not self.w[j].cap:
+            return 0
+        size = longest(self.lex["provinces"], self.w, j, limit=5)
+        if not size and syllables(" ".join(self.lex["abbreviations"].get((self.w[j].text,), []))) in self.lex["provinces"]:
+            size = 1                      # "HCM", "VN"
+        return size
+
+    def level_at(self, j):
+        """(level, org-level?, end) for a level word at ``j``; a capitalized full word
+        ("Thành phố", "Xã") only counts before a place name."""
+        size = longest(self.lex["levels"], self.w, j, limit=2)
+        if not size:
+            return None
+        level, org, entry, numbered = self.lex["levels"][tuple(w.fold for w in self.w[j:j + size])]
+        word = self.w[j]
+        after = j + size
+        if after < self.n and self.w[after].lower and word.token >= 0 and self.w[after].token == self.w[after - 1].token:
+            return None                   # "xã hội", "tỉnh táo": a word of its own
+        if entry[0].isupper() and not word.cap:
+            return None                   # "TP.", "TX." are printed capitalized
+        if entry.isupper() and "." not in entry and word.text != entry:
+            return None                   # "TƯ" is "trung ương", "Tư" in "Bộ Tư pháp" is not
+        if word.cap and entry[0].islower() and level not in _NO_PLACE \
+                and self.place_end(j + size, numbered) == j + size:
+            return None                   # "Xã hội", "Tỉnh đã ...": no place follows
+        return level, org, j + size, numbered
+
+    def person_at(self, j) -> bool:
+        """A personal name starts at ``j``: a surname and more capitalized words ("Lê Văn Nưng")."""
+        if j + 1 >= self.n or not self.w[j + 1].cap or self.w[j + 1].punct:
+            return False
+        w = self.w[j]
+        if j > 0 and w.token >= 0 and w.token == self.w[j - 1].token and not self.w[j - 1].upper \
+                and self.w[j + 1].token != w.token:
+            return False                  # "Công ty Đế Vương": the surname ends a word begun before
+        ambiguous = self.lex["surnames"].get(self.w[j].text)
+        if ambiguous is None:
+            return False
+        if not ambiguous:
+            return True
+        return self.w[j + 1].text in ("Thị", "Văn") or (j + 2 < self.n and self.w[j + 2].cap and not self.w[j + 2].punct)
+
+    def new_sentence(self, k) -> bool:
+        """Word ``k`` opens a sentence (underthesea may split after "TX." in "TX. Tân Châu")."""
+        w = self.w[k]
+        if not w.sent_start:
+            return False
+        after_abbreviation = k > 0 and self.w[k - 1].text.endswith(".") and len(self.w[k - 1].text) > 1
+        return not after_abbreviation or (w.fold,) in self.lex["stops"]
+
+    def place_end(self, k, numbered: bool = False, bare: bool = False) -> int:
+        """End of the place name at ``k`` (``k`` itself when there is none). ``numbered``: the
+        level takes numbers ("quận 5"); ``bare``: no level word before it, so a lone capitalized
+        word followed by lowercase is a common noun ("Đảng Cộng sản"), not a place."""
+        if k >= self.n or self.new_sentence(k):
+            return k                      # "UBND TP. Trong khi ...": a new sentence
+        if k > 0 and self.w[k - 1].text.endswith(".") and self.w[k].tag not in ("", "Np", "Ny") \
+                and not self.province_at(k):
+            return k                      # "UBND TP. Việc ...", "HĐND TP. Ông Lâm ..."
+        size = self.province_at(k)
+        if size:
+            return k + size
+        first = self.w[k]
+        if first.digits:
+            return k + 1 if numbered else k
+        if self.sentence_case(k) or (bare and not (k + 1 < self.n and self.w[k + 1].cap)):
+            return k
+        j = k
+        while j < self.n and j - k < 4:
+            w = self.w[j]
+            if not w.cap or w.punct or self.new_sentence(j) or self.person_at(j) or self.head_at(j) \
+                    or (j > k and self.stop_at(j)):
+                break
+            j += 1
+        return j
+
+    def sentence_case(self, k) -> bool:
+        """A capitalized word whose underthesea word goes on in lowercase: "Cộng sản", "Khoa giáo"."""
+        w = self.w[k]
+        return w.cap and k + 1 < self.n and self.w[k + 1].lower and w.token >= 0 and self.w[k + 1].token == w.token
+
+    def proper_bound(self, j, persons: bool = False) -> bool:
+        """A capitalized word at ``j`` continues the name (not a head, event, title or person)."""
+        if j >= self.n:
+            return False
+        w = self.w[j]
+        return (w.cap or w.upper) and not w.punct and not self.new_sentence(j) and not self.head_at(j) and not self.stop_at(j) \
+            and (persons or not self.person_at(j)) and not self.level_at(j)
+
+    def word_end(self, j) -> int:
+        """End of the word that the capitalized word before ``j`` opens: "Dân vận", "Khoa giáo",
+        "Bảo vệ" are one word in underthesea's dictionary, "Luật tuyển" is not (underthesea's
+        segmenter glues a verb to a name; that tail is kept as a verb)."""
+        first = self.w[j - 1]
+        if first.upper:
+            return j
+        words = dictionary()
+        end = j
+        for size in range(2, 5):
+            k = j - 1 + size
+            if k > self.n or not all(v.lower for v in self.w[j:k]):
+                break
+            if " ".join(v.fold for v in self.w[j - 1:k]) in words:
+                end = k
+        if not words and first.token >= 0:     # no dictionary: trust the segmenter's word
+            while end < self.n and self.w[end].lower and self.w[end].token == first.token:
+                end += 1
+        glued = end
+        while glued < self.n and self.w[glued].lower and first.token >= 0 and self.w[glued].token == first.token:
+            glued += 1
+        if first.tag == "V" or self.w[end - 1].tag == "V":
+            self.glued.update(range(end, glued))
+        return end
+
+    def nominal(self, x) -> bool:
+        """Word ``x`` may be part of a noun phrase (untagged text gives the benefit of the doubt)."""
+        return self.w[x].tag in ("", "N", "Ny", "Np", "Nb", "X")
+
+    def starts_verb(self, x) -> bool:
+        """Word ``x`` opens a verb token (a verb's later syllables belong to a capitalized word
+        before it: "Bảo vệ thực vật")."""
+        w = self.w[x]
+        return x in self.glued or (w.tag == "V" and (x == 0 or self.w[x - 1].token != w.token or w.token < 0))
+
+    def lower_run(self, j, last, head: Head) -> int:
+        """How many lowercase words from ``j`` belong to the name (0 for none)."""
+        k = j
+        while k < self.n and k - j < 6 and self.w[k].lower and not self.stop_at(k) \
+                and not self.level_at(k) and self.w[k].fold != "và":
+            k += 1
+        if k == j:
+            return 0
+        verbs = [self.starts_verb(x) for x in range(j, k)]
+        if k < self.n and self.w[k].fold == "và" and not any(verbs) and self.proper_bound(k + 1, False):
+            return k + 1 - j              # "Trồng trọt và Bảo vệ ...", "Huấn luyện và Thi đấu ..."
+        verb_last = not any(verbs[:-1]) or all(self.w[x].token == self.w[k - 1].token for x in range(j, k) if verbs[x - j])
+        if k - j <= 3 and self.proper_bound(k, head.names == "person") and (not any(verbs) or (last == "cap" and verb_last)):
+            return k - j                  # "Vật liệu xây dựng Tân Thành" (not "Đoàn HS dự thi Olympic")
+        if k < self.n and self.level_at(k) and not any(verbs):
+            return k - j                  # "Kiểm soát bệnh tật tỉnh"
+        if last == "proper":              # after a proper name only a single word before ")" or ","
+            nxt = self.w[k].text if k < self.n else ""
+            return 1 if k - j == 1 and nxt in (")", ",") and self.nominal(j) else 0
+        before_verb = verbs.index(True) if any(verbs) else k - j
+        if last not in ("cap", "head") or not all(self.nominal(x) for x in range(j, j + before_verb)):
+            return 0                      # "Sở TDTT đầu tiên", "Bộ Thương mại vừa ..."
+        rest_ok = k >= self.n or self.w[k].punct or self.stop_at(k) or before_verb < k - j \
+            or bool(self.head_at(k)) or self.person_at(k)   # "Ban Dân vận Tỉnh ủy", "... Ngân sách Tào Hữu Phùng"
+        return before_verb if 0 < before_verb <= 3 and rest_ok else 0
+
+

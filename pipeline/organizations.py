@@ -1,0 +1,81 @@
+"""Organizations and places: every named body with the canonical name of the organization
+it refers to, and the places that are not organizations.
+
+An organization mention opens with a head from ``org_heads.tsv`` (Sở, Công ty, UBND, Tỉnh ủy,
+Ban Chấp hành ...) and runs through its extent: a field ("Giáo dục và Đào tạo"), a proper name,
+an acronym, an identifier ("Ban Chuyên án 0122"), a place ("tỉnh An Giang", "TX. Tân Châu") and a
+parent body ("Phòng PC04 Công an tỉnh"). The grammar is in :mod:`pipeline.org_grammar`; which
+mentions are one organization is decided in :mod:`pipeline.org_names`.
+
+>>> [s._.org_name for s in find_organizations(nlp("Chủ tịch LĐLĐ tỉnh. Liên đoàn Lao động tỉnh An Giang."))]
+['Liên đoàn Lao động tỉnh An Giang', 'Liên đoàn Lao động tỉnh An Giang']
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .normalize import normalize_text
+from .org_grammar import OrgMatch, find_places, match_organizations
+from .org_names import canonical_names, chain_key, resolve_keys
+from .spans import ORGANIZATIONS, PERSONS, in_boilerplate, make_span
+
+__all__ = ["OrgMatch", "canonical_org", "find_locations", "find_organizations", "match_organizations"]
+
+_CACHE = "vnie.organizations"   # doc.user_data key: {chain key: canonical name}
+
+
+def _tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
+    """(start, end, POS tag, opens a sentence) of every token: the grammar stops at verbs and new sentences."""
+    return [(t.idx, t.idx + len(t.text), t.tag_, bool(t.is_sent_start)) for t in doc]
+
+
+def find_organizations(doc: Doc) -> list[Span]:
+    """Every organization mention outside boilerplate, label ORG, with ``_.org_name`` set to the
+    canonical name of the organization ("LĐLĐ tỉnh" → "Liên đoàn Lao động tỉnh An Giang")."""
+    matches = [m for m in match_organizations(doc.text, tokens=_tokens(doc))
+               if not in_boilerplate(doc, m.start, m.end)]
+    names = canonical_names(matches, doc.text)
+    doc.user_data[_CACHE] = {chain_key(m.units): name for m, name in zip(matches, names) if name}
+    spans = []
+    for match, name in zip(matches, names):
+        if name is None:
+            continue
+        span = make_span(doc, match.start, match.end, "ORG", match.rule, org_name=name)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def canonical_org(doc: Doc, text: str) -> str | None:
+    """The canonical name of the article's organization that ``text`` names, or None.
+
+    For an award giver: "Tổng LĐLĐ Việt Nam" → "Tổng Liên đoàn Lao động Việt Nam";
+    "UBND tỉnh" → "UBND tỉnh Vĩnh Long" when that is printed and Vĩnh Long is the article's province.
+    """
+    if _CACHE not in doc.user_data:
+        find_organizations(doc)
+    known: dict = doc.user_data[_CACHE]
+    matches = match_organizations(normalize_text(text or ""))
+    if not matches:
+        return None
+    key = chain_key(max(matches, key=lambda m: m.end - m.start).units)
+    if key in known:
+        return known[key]
+    target = resolve_keys(list(known) + [key], doc.text)[key]
+    return known.get(target)
+
+
+def find_locations(doc: Doc) -> list[Span]:
+    """Places that are not organizations, label LOC: "tỉnh An Giang", "huyện Chợ Mới",
+    "Khu công nghiệp Hòa Phú", "Campuchia". Places inside organization or person names are left
+    to them ("UBND tỉnh An Giang" is an organization)."""
+    taken = [(s.start_char, s.end_char) for name in (ORGANIZATIONS, PERSONS) if name in doc.spans
+             for s in doc.spans[name]]
+    spans = []
+    for start, end, rule in find_places(doc.text, tokens=_tokens(doc)):
+        if any(start < b and a < end for a, b in taken) or in_boilerplate(doc, start, end):
+            continue
+        span = make_span(doc, start, end, "LOC", rule)
+        if span is not None:
+            spans.append(span)
+    return spans
