@@ -15,25 +15,39 @@ import regex
 from spacy.tokens import Doc
 
 from . import spans as groups
-from .award_phrases import GROUP_AT, SP, giver_head_at
+from .award_phrases import AWARDS, GROUP_AT, RECIPIENT_NOUNS, SP, giver_head_at, triggers
+from .resources import alternation
+
+_NOUNS = alternation(RECIPIENT_NOUNS)
+_AWARD_HEAD = regex.compile(rf"(?:{alternation(AWARDS)})(?![\p{{L}}\p{{M}}])", regex.I)
 from .spans import boilerplate_ranges
 
 # words between a subject and its verb: "đã", "vừa được", "long trọng tổ chức lễ"
 _ADVERBS = regex.compile(
     rf"(?:{SP}+|^)(?:đã|đang|vừa|mới|cũng|sẽ|còn|lại|đều|lần lượt|tiếp tục|chính thức|long trọng|vinh dự|xuất sắc"
-    rf"|may mắn|quyết định|ký quyết định|kịp thời|bất ngờ|được|tổ chức|buổi|lễ|và|trân trọng|vui mừng|phấn khởi"
+    rf"|may mắn|trực tiếp|trang trọng|quyết định|ký quyết định|kịp thời|bất ngờ|được|(?<!Ban{SP})tổ chức|buổi|lễ|Lễ"
+    rf"|Buổi lễ|và|(?:\d+|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+(?:năm|lần)(?:{SP}+(?:liền|liên tiếp|liên tục))?|trân trọng|vui mừng|phấn khởi"
     rf"|hân hạnh|đồng thời|cùng|vừa qua|hôm qua|hôm nay|mới đây|trước đó|dẫn đầu|toàn đoàn|xếp thứ{SP}+\S+"
     rf"|đứng thứ{SP}+\S+){SP}*[,]?{SP}*$")
-_INTRO = regex.compile(rf"^{SP}*(?:Kết quả|Trong đó|Nổi bật là|Nổi bật|Đặc biệt|Riêng|Ngoài ra|Bên cạnh đó|Dịp này"
-                       rf"|Nhân dịp này|Tại buổi lễ|Cũng tại buổi lễ|Tại lễ|Theo đó|Như vậy|Trước đó|Sau đó)"
+_INTRO = regex.compile(rf"{SP}*(?:Kết quả|Trong đó|Nổi bật là|Nổi bật|Đặc biệt|Riêng|Ngoài ra|Bên cạnh đó|Dịp này"
+                       rf"|Nhân dịp này|Tại buổi lễ|Cũng tại buổi lễ|Tại lễ|Theo đó|Như vậy|Trước đó|Sau đó|Đồng thời"
+                       rf"|Hôm nay|Hôm qua|Sáng nay|Chiều nay|Tối nay|Trước đây|Hiện nay|Năm nay)"
                        rf"(?![\p{{L}}\p{{M}}]){SP}*,?{SP}*", regex.I)
 _HONORIFIC = regex.compile(r"^(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|(?:Đại|Thượng|Trung|Thiếu)"
                            r"[ ](?:tá|úy|tướng))(?![\p{L}\p{M}])", regex.I)
-_PREFIX = regex.compile(rf"^(?:[^\s,;.\d]+{SP}+){{0,4}}$")
+# words before a recipient's name: titles, ranks, forms of address; never a preposition
+_PREFIX = regex.compile(rf"^(?:(?!(?:do|của|tại|ở|với|về|vì|từ|trong|theo|và)\b)[^\s,;.\d]+{SP}+){{0,4}}$")
+_BARE_GROUP = regex.compile(rf"(?P<noun>(?:{_NOUNS})(?:{SP}*(?:,|và){SP}*(?:{_NOUNS}))*)(?![\p{{L}}\p{{M}}])", regex.I)
+_ADDRESS = r"(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|GS|PGS|TS|ThS|(?:Đại|Thượng|Trung|Thiếu)[ ](?:tá|úy|tướng))"
+_APPOSITION = regex.compile(rf"(?P<role>{SP}*[-–,]{SP}*(?!{_ADDRESS}(?![\p{{L}}\p{{M}}]))[^,;.\n]{{2,80}}?)"
+                            rf"(?=(?:,|{SP}và|{SP}-){SP}*{_ADDRESS}(?![\p{{L}}\p{{M}}])|{SP}*[;.\n]|{SP}+(?:vì|do|có|đã|về)\b|$)")
+_PAREN_END = regex.compile(rf"{SP}*\([^()\n]{{1,80}}\){SP}*$")
 _SEPARATOR = regex.compile(rf"{SP}*(?:,{SP}*và|,|và|cùng){SP}+")
 _PLACE_WORDS = {"tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn", "nước", "nhân dân", "và"}
 _STOP = regex.compile(rf"{SP}+(?:vì|có|đã|đạt|do|về|trong|tại|nhân dịp|với|đang|từ|góp|để|nhằm|khi|sau|năm|đối với"
-                      rf"|kèm|nhờ|được|là|nhận)(?![\p{{L}}\p{{M}}])|[;.:(\n]|$", regex.I)
+                      rf"|kèm|nhờ|được|là|nhận|vào|theo|gồm)(?![\p{{L}}\p{{M}}])|[;.:(\n]|$")
+# lower-case words of these kinds cannot be inside a subject noun phrase
+_NOT_IN_NP = {"V", "E", "P", "R", "C", "Cc", "T", "I", "X"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,7 @@ class Context:
                             if s._.date_value)
         self.boiler = boilerplate_ranges(doc)
         self.tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
+        self.tags = [(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in doc if not t.is_space]
 
     def _group(self, name: str) -> list:
         return list(self.doc.spans[name]) if name in self.doc.spans else []
@@ -139,7 +154,10 @@ class Context:
         for s, e, word in self.tokens:
             if e <= pos:
                 continue
+            word = self.text[max(s, pos):e]     # a token may start before pos ("khen Ban")
             if s >= limit or (s > end and self.text[end:s].strip()):
+                break
+            if _AWARD_HEAD.match(self.text, s, limit):
                 break
             if word[:1].isupper() or word[:1].isdigit() or word.casefold() in _PLACE_WORDS:
                 end = min(e, limit)   # a token may run past the verb ("Long An tặng")
@@ -172,22 +190,46 @@ class Context:
             return Subject("phrase", self.text[pos:end].strip(), None, pos, end)
         return None
 
-    def _item(self, pos: int, limit: int) -> Subject | None:
+    def _item(self, pos: int, limit: int, *, loose: bool = False) -> Subject | None:
         """One recipient: a counted group ("29 vận động viên, huấn luyện viên"), "các tập thể",
-        or a named person or organization (titles before the name allowed)."""
+        a named person or organization (titles before the name allowed) or, after "cho", a
+        bare group noun ("cho tập thể, cá nhân xuất sắc")."""
         m = GROUP_AT.match(self.text, pos, limit)
         if m:
             count = self.number(m.start("num"), m.end("num")) if m.group("num") else None
             noun = regex.sub(r"\s+", " ", m.group("noun"))
             return Subject("group", noun, count, pos, m.end())
         ent = self.entity_at(pos, slack=30)
-        if ent and ent.start < limit and _PREFIX.match(self.text[pos:ent.start]):
+        if ent and ent.start < limit and self._prefix_ok(pos, ent.start):
             end = ent.end
+            if ent.kind == "place" and ent.start > pos:
+                return Subject("phrase", self.text[pos:end].strip(), None, pos, end)
             paren = regex.match(rf"{SP}*\([^()\n]{{1,60}}\)", self.text[end:limit])
             if paren:
                 end += paren.end()
             return Subject(ent.kind, ent.name, None, pos, end)
+        bare = _BARE_GROUP.match(self.text, pos, limit) if loose else None
+        if bare:
+            return Subject("group", regex.sub(r"\s+", " ", bare.group("noun")), None, pos, bare.end())
         return None
+
+    def _prefix_ok(self, pos: int, start: int) -> bool:
+        """Words before a name may be a title or form of address, never a verb, an award or "cho"."""
+        prefix = self.text[pos:max(pos, start)]
+        return bool(_PREFIX.match(prefix)) and not _AWARD_HEAD.search(prefix) and not triggers(prefix) \
+            and not regex.search(r"(?<![\p{L}\p{M}])cho(?![\p{L}\p{M}])", prefix)
+
+    def _skip_apposition(self, pos: int, limit: int) -> int:
+        """Past a role printed after a person ("ông A, Hiệu trưởng PTTH Chu Văn An, ông B"):
+        to the separator before the next person with a form of address, else ``pos``."""
+        m = _APPOSITION.match(self.text, pos, limit)
+        if not m:
+            return pos
+        word = regex.match(rf"{SP}*[-–,]{SP}*", self.text[pos:limit])
+        nxt = self.entity_at(pos + word.end())
+        if nxt and nxt.kind == "person" and nxt.start <= pos + word.end() + 1:
+            return pos          # "cho Nguyễn Văn A, Trần Văn B": a second name, not a role
+        return m.end("role")
 
     def recipient_list(self, pos: int, limit: int, *, loose: bool) -> list[Subject]:
         """Recipient groups from ``pos``: one per counted group or named entity. With ``loose``
@@ -198,14 +240,15 @@ class Context:
         items: list[Subject] = []
         p = pos
         while True:
-            item = self._item(p, limit)
+            item = self._item(p, limit, loose=loose)
             if item is None or (items and items[-1].kind == "person" and item.kind != "person"):
                 break
             items.append(item)
-            sep = _SEPARATOR.match(self.text, item.end, limit)
+            end = self._skip_apposition(item.end, limit) if item.kind == "person" else item.end
+            sep = _SEPARATOR.match(self.text, end, limit)
             if not sep:
                 break
-            nxt = self._item(sep.end(), limit)
+            nxt = self._item(sep.end(), limit, loose=loose)
             if nxt is None and len(items) == 1 and item.kind in ("org", "place") and loose:
                 items = []
                 break
@@ -220,6 +263,16 @@ class Context:
             return [Subject("phrase", phrase, None, pos, pos + len(self.text[pos:end].rstrip(" ,")))]
         return []
 
+    def capitalized_object(self, pos: int, limit: int) -> list[Subject]:
+        """A name printed right after the award, with no "cho": "gửi thư khen Ban Chuyên án"."""
+        while pos < limit and self.text[pos] == " ":
+            pos += 1
+        end = self._cap_run(pos, limit)
+        phrase = self.text[pos:end].strip()
+        if len(phrase.split()) < 2 or not phrase[:1].isupper() or giver_head_at(phrase):
+            return []
+        return [Subject("phrase", phrase, None, pos, end)]
+
     def object_between(self, start: int, end: int) -> list[Subject]:
         """A recipient printed between the verb and the award: "trao tặng Trường X Huân chương"."""
         items = self.recipient_list(start + 1, end, loose=False)
@@ -228,14 +281,16 @@ class Context:
     # ------------------------------------------------------------ subjects
 
     def _strip(self, start: int, end: int) -> int:
+        """End of the subject before a verb: without adverbs and a trailing "(...)"."""
         while True:
-            m = _ADVERBS.search(self.text, start, end)
+            m = _ADVERBS.search(self.text, start, end) or _PAREN_END.search(self.text, start, end)
             if not m or m.start() == end:
                 return end
             end = m.start()
 
     def subject(self, start: int, end: int) -> Subject:
-        """The noun phrase right before a verb at ``end`` (its clause starts at ``start``)."""
+        """The noun phrase right before a verb at ``end`` (its clause starts at ``start``):
+        an entity ending there, an office or body, a counted group, or capitalized words."""
         tail = self._strip(start, end)
         while tail > start and self.text[tail - 1] in " ,":
             tail -= 1
@@ -244,31 +299,93 @@ class Context:
         ent = self.entity_ending(start, tail, tolerance=max(8, end - tail + 8))
         comma = self._last_comma(start, tail, ent)
         seg = _INTRO.match(self.text, comma, tail)
-        seg_start = seg.end() if seg else comma
-        while seg_start < tail and self.text[seg_start].isspace():
+        seg_start = self.skip_dates(seg.end() if seg else comma)
+        while seg_start < tail and self.text[seg_start] in " ,":
             seg_start += 1
+        group = self._group_before(start, tail) or (self._group_before(start, ent.start) if ent else None)
+        if group and (ent is None or ent.kind != "person" or ent.start < group.start):
+            return group    # "48 cán bộ, công chức ngành TAND": TAND only says whose staff they are
+        apposed = self._person_before_comma(start, seg_start) or self._leading_person(start, tail)
+        if apposed and (ent is None or ent.kind != "person"):
+            return apposed  # "Phạm Kim Hùng, HS lớp 12 trường ĐH Khoa học tự nhiên, giành ..."
         if ent:
             if ent.kind == "person":
-                return self._coordinated(start, ent)
+                return self._coordinated(start, ent, tail)
             head = giver_head_at(self.text[seg_start:ent.start])
             if ent.kind == "org" and head and not self.text[seg_start + len(head[0]):ent.start].strip():
                 return Subject("office", self.text[seg_start:min(ent.end, tail)].strip(), None, seg_start, ent.end)
-            return self._coordinated(start, ent)
+            if ent.start > seg_start + 1 and not head:
+                # the entity closes a longer name: "Đoàn thể thao người khuyết tật Việt Nam",
+                # "VKS phúc thẩm tại TP HCM"; keep the whole phrase as printed
+                phrase = self.text[seg_start:tail].strip()
+                if phrase[:1].isupper() and len(phrase.split()) <= 12 and not self._has_verb(seg_start, ent.start, first=True):
+                    return Subject("phrase", phrase, None, seg_start, tail)
+                if ent.kind == "place":
+                    return Subject("unknown", None, None, seg_start, tail)
+            return self._coordinated(start, ent, tail)
         segment = self.text[seg_start:tail].strip()
         if not segment:
             return Subject("empty", None, None, start, start)
         if _HONORIFIC.match(segment):
             return Subject("person", None, None, seg_start, tail)
         head = giver_head_at(segment)
-        if head and len(segment.split()) <= 12:
+        if head and len(segment.split()) <= 12 and not self._has_verb(seg_start + len(head[0]), tail):
             return Subject(head[1], segment, None, seg_start, tail)
-        group = GROUP_AT.search(self.text, seg_start, tail)
         if group:
-            count = self.number(group.start("num"), group.end("num")) if group.group("num") else None
-            return Subject("group", regex.sub(r"\s+", " ", group.group("noun")), count, group.start(), group.end())
-        if segment[:1].isupper() and len(segment.split()) <= 10:
+            return group
+        if segment[:1].isupper() and len(segment.split()) <= 10 and not self._has_verb(seg_start, tail, first=True) \
+                and not self.dates_in(seg_start, tail) and not regex.search(r"\d[-/.,]\d|(?<!\p{L}[ ])\b\d", segment):
             return Subject("phrase", segment, None, seg_start, tail)
         return Subject("unknown", None, None, seg_start, tail)
+
+    def _group_before(self, start: int, end: int) -> Subject | None:
+        """The last counted group ("52 cá nhân") in ``start:end``, when no verb follows it there."""
+        found = None
+        for m in GROUP_AT.finditer(self.text, start, end):
+            if m.group("num") and (m.start() == 0 or not self.text[m.start() - 1].isalnum()):
+                found = m
+        if not found or self._has_verb(found.end(), end):
+            return None
+        count = self.number(found.start("num"), found.end("num"))
+        return Subject("group", regex.sub(r"\s+", " ", found.group("noun")), count, found.start(), found.end())
+
+    def _has_verb(self, start: int, end: int, *, first: bool = False) -> bool:
+        """A lower-case verb, preposition, pronoun or adverb in ``start:end``: no bare noun
+        phrase. With ``first``, a function word that opens it counts too ("Trong số ...")."""
+        words = [(s, e, w, tag) for s, e, w, tag in self.tags if start <= s and e <= end + 1]
+        if first and words and words[0][3] in _NOT_IN_NP - {"V"}:
+            return True
+        for i, (_, _, word, tag) in enumerate(words):
+            possessive = word in ("của", "và") and i + 1 < len(words) and words[i + 1][2][:1].isupper()
+            if tag in _NOT_IN_NP and word[:1].islower() and not possessive:
+                return True
+        return False
+
+    def _leading_person(self, start: int, tail: int) -> Subject | None:
+        """A person who opens the clause and whose roles follow in apposition
+        ("Ông Phan Diễn - Ủy viên Bộ Chính trị, thường trực Ban Bí thư đã trao ...")."""
+        pos = start
+        while True:
+            seg = _INTRO.match(self.text, pos, tail)
+            nxt = self.skip_dates(seg.end() if seg else pos)
+            nxt += len(self.text[nxt:tail]) - len(self.text[nxt:tail].lstrip(" ,"))
+            if nxt == pos:
+                break
+            pos = nxt
+        ent = self.entity_at(pos, slack=12)
+        if not ent or ent.kind != "person" or ent.end >= tail or not self._prefix_ok(pos, ent.start):
+            return None
+        if not regex.match(rf"{SP}*[-–,(]", self.text[ent.end:tail]) or self._has_verb(ent.end, tail):
+            return None
+        return Subject("person", ent.name, None, ent.start, ent.end)
+
+    def _person_before_comma(self, start: int, seg_start: int) -> Subject | None:
+        """A person right before the comma that opens the subject's last segment."""
+        comma = self.text.rfind(",", start, seg_start)
+        if comma < 0 or self.text[comma + 1:seg_start].strip():
+            return None
+        before = [e for e in self.entities if e.kind == "person" and start <= e.start and comma - 1 <= e.end <= comma]
+        return Subject("person", before[0].name, None, before[0].start, before[0].end) if before else None
 
     def _last_comma(self, start: int, tail: int, ent: Entity | None) -> int:
         pos = tail
@@ -279,23 +396,58 @@ class Context:
             if not any(e.start <= pos < e.end for e in self.entities) and (ent is None or pos < ent.start):
                 return pos + 1
 
-    def _coordinated(self, start: int, ent: Entity) -> Subject:
-        """A named subject, with the names coordinated before it ("A và B giành HCV")."""
-        main = Subject(ent.kind, ent.name, None, ent.start, ent.end)
-        current = ent
+    def _coordinated(self, start: int, ent: Entity, tail: int | None = None) -> Subject:
+        """A named subject with the names coordinated before it ("A và B giành HCV"); for
+        co-givers ("Nhà nước, Chính phủ và Bộ Công an tặng") the first one comes first."""
+        name = ent.name
+        if tail is not None and ent.kind == "org" and ent.end > tail + 1:
+            name = self._org_name(ent.start, tail)   # a word token ran into the verb: "Bộ VHTT tặng"
+        main = Subject(ent.kind, name, None, ent.start, ent.end)
+        current = ent.start
         while True:
-            before = [e for e in self.entities if start <= e.start and e.end <= current.start
-                      and e.kind == ent.kind and regex.fullmatch(rf"{SP}*(?:,|và|,{SP}*và){SP}*(?:\S+{SP}+){{0,2}}",
-                                                                 self.text[e.end:current.start])]
-            if not before:
+            sep = regex.search(rf"(?:,|và|,{SP}*và){SP}*$", self.text[start:current])
+            if not sep:
                 return main
-            current = max(before, key=lambda e: e.end)
-            main.others.insert(0, Subject(current.kind, current.name, None, current.start, current.end))
+            left = start + sep.start()
+            while left > start and self.text[left - 1] == " ":
+                left -= 1
+            before = [e for e in self.entities if start <= e.start and left - 1 <= e.end <= left and e.kind == ent.kind]
+            if before:
+                e = max(before, key=lambda x: x.end - x.start)
+                main.others.insert(0, Subject(e.kind, e.name, None, e.start, e.end))
+                current = e.start
+                continue
+            body = regex.search(rf"(?:^|[,;]{SP}*|{SP}và{SP}+)(?P<b>[^,;]{{2,30}})$", self.text[start:left])
+            if ent.kind == "org" and body and giver_head_at(body.group("b")):
+                b = start + body.start("b")
+                main.others.insert(0, Subject("body", body.group("b").strip(), None, b, left))
+                current = b
+                continue
+            return main
+
+    def giver_subject(self, start: int, end: int) -> Subject:
+        """The subject of a grant verb, with co-givers reduced to the first."""
+        subject = self.subject(start, end)
+        return subject.others[0] if subject.others else subject
 
     def first_named(self, start: int, end: int) -> list[Subject]:
-        """The clause's first named person or organization: the subject of a long clause."""
-        ent = next((e for e in self.entities if start <= e.start and e.end <= end + 2 and e.kind != "place"), None)
-        return [Subject(ent.kind, ent.name, None, ent.start, ent.end)] if ent else []
+        """The clause's first counted group or named person or organization: the subject of
+        a long clause ("4 học sinh đoạt huy chương vàng ... đã được nhận bằng khen")."""
+        while True:
+            seg = _INTRO.match(self.text, start, end)
+            nxt = self.skip_dates(seg.end() if seg else start)
+            nxt += len(self.text[nxt:end]) - len(self.text[nxt:end].lstrip(" ,"))
+            if nxt == start:
+                break
+            start = nxt
+        group = GROUP_AT.match(self.text, start, end)
+        if group and group.group("num"):
+            return [Subject("group", regex.sub(r"\s+", " ", group.group("noun")),
+                            self.number(group.start("num"), group.end("num")), group.start(), group.end())]
+        ent = self.entity_at(start)
+        if ent and ent.kind != "place" and ent.start <= start + 2 and ent.end <= end + 2:
+            return [Subject(ent.kind, ent.name, None, ent.start, ent.end)]
+        return []
 
     def passive_agent(self, start: int, verb: int) -> Subject | None:
         """The agent of "được <agent> tặng": an organization, office or body between them."""

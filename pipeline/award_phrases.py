@@ -33,12 +33,17 @@ _RANKS = {"nhất": "nhất", "i": "nhất", "1": "nhất", "nhì": "nhì", "ii"
 _RANK = rf"{SP}+hạng{SP}+(?P<rank>nhất|nhì|ba|III|II|I|[123]){_NOT_LETTER_AFTER}"
 _CAP_WORD = r"(?:\p{Lu}[\p{L}\p{M}]*|\d+)"
 _CAP_FIRST = r"\p{Lu}[\p{L}\p{M}]*"
+# words that end a name: "Huân chương Thế kỷ cho ...", "Huân chương Chiến công hạng nhất"
+_NAME_STOP = (r"(?:cho|của|và|tại|năm|do|vì|đã|được|trong|với|này|đó|lần|nhân|hạng|khen|tặng|trao|cùng|là|các"
+              r"|những|từ|đến|sau|trước|theo|về|cao|mà|ở|thứ|đầu|dành|nhất|mới|đầu tiên|quý)(?![\p{L}\p{M}])")
+_LOW_WORD = rf"(?!{_NAME_STOP})\p{{Ll}}[\p{{L}}\p{{M}}]*"
 _QUOTED = r"[“\"'‘](?P<quoted>[^”\"'’\n]{2,80})[”\"'’]"
 # a proper name after the head: quoted, a known order, "Vì sự nghiệp ...", or capitalized words
 _NAME = (rf"{SP}+(?:{_QUOTED}|(?P<known>(?i:{alternation(_KNOWN_NAMES)})){_NOT_LETTER_AFTER}"
-         rf"|(?P<vi>[Vv]ì(?:{SP}+(?!(?:cho|của|và|tại|năm|do|đã|được|trong)\b)[\p{{L}}\p{{M}}]+){{1,6}})"
+         rf"|(?P<vi>Vì(?:{SP}+(?!(?:cho|của|và|tại|năm|do|đã|được|trong)\b)[\p{{L}}\p{{M}}]+){{1,6}})"
          rf"|(?P<digits>\d+{SP}+năm{SP}+tuổi{SP}+Đảng)"
-         rf"|(?P<cap>{_CAP_FIRST}(?:{SP}+(?:{_CAP_WORD}|và{SP}+(?=\p{{Lu}})))*))")
+         rf"|(?P<cap>{_CAP_FIRST}(?:{SP}+(?:{_CAP_WORD}|và{SP}+(?=\p{{Lu}})|{_LOW_WORD}(?={SP}+\p{{Lu}}|{SP}*[^\s\p{{L}}]|$)"
+         rf"|{_LOW_WORD}(?={SP}+{_LOW_WORD}{SP}*(?:[^\s\p{{L}}]|$|{SP}+(?:{_NAME_STOP}|\p{{Lu}})))|(?<=\p{{Lu}}[\p{{L}}\p{{M}}]*{SP}+){_LOW_WORD}))*))")
 _TITLE_NAME = (rf"{SP}*(?:{_QUOTED}|(?P<title>(?i:{alternation(TITLES)})){_NOT_LETTER_AFTER}"
                rf"|(?P<cap>\p{{Lu}}[\p{{L}}\p{{M}}]*(?:{SP}+(?!(?:cho|của|năm|và|vì|do|tại|trong|đã|được|với)\b)"
                rf"[\p{{L}}\p{{M}}]+){{0,5}}))")
@@ -48,7 +53,8 @@ _NAME_RE = regex.compile(_NAME)
 _TITLE_RE = regex.compile(_TITLE_NAME)
 _RANK_RE = regex.compile(_RANK, regex.I)
 # a cash amount right after the award makes it a rule statement: "huy chương bạc 35 triệu đồng"
-_MONEY_AFTER = regex.compile(rf"{SP}*(?:được{SP}+thưởng|\d[\d.,]*{SP}*(?:triệu|nghìn|ngàn|tỷ)?{SP}*đồng)", regex.I)
+_MONEY_AFTER = regex.compile(rf"[^,;.\n]{{0,40}}?(?:được{SP}+thưởng|(?:^|{SP}|là|:){SP}*\d[\d.,]*{SP}*(?:triệu|nghìn|ngàn|tỷ|tỉ)"
+                             rf"(?:{SP}*đồng)?|\d[\d.,]*{SP}*đồng)", regex.I)
 
 # trigger verbs; a word before them can make another verb: "ghi nhận", "tranh giành", "chiếm đoạt"
 _TRIGGER_RE = regex.compile(rf"{_NOT_LETTER_BEFORE}(?P<verb>{alternation(TRIGGERS)}){_NOT_LETTER_AFTER}", regex.I)
@@ -179,6 +185,10 @@ def triggers(text: str) -> list[Trigger]:
         before = text[max(0, m.start() - 12):m.start()].split()
         if before and before[-1].casefold() in _NOT_AFTER.get(verb, ()):
             continue
+        if TRIGGERS[verb] == "receive" and regex.match(rf"{SP}+cho(?![\p{{L}}\p{{M}}])", text[m.end():]):
+            continue    # "phần thưởng giành cho huy chương vàng" is "dành cho"
+        if verb == "trao" and regex.match(rf"{SP}+đổi(?![\p{{L}}\p{{M}}])", text[m.end():]):
+            continue    # "trao đổi" is to exchange
         out.append(Trigger(m.start(), m.end(), verb, TRIGGERS[verb]))
     return out
 

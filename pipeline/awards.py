@@ -36,13 +36,13 @@ _CEREMONY_BEFORE = regex.compile(rf"lễ(?:{SP}+(?:long trọng|chính thức))?
 _OF = regex.compile(rf"{SP}*(?:của|do){SP}+", regex.I)
 _AFTER_FILL = regex.compile(rf"(?:{SP}*\((?:[^()\n]{{1,60}})\))?{SP}*")
 _TO = regex.compile(rf"{SP}*(?:tặng{SP}+)?(?:cho|đến|tới){SP}+", regex.I)
-_BY_AFTER = regex.compile(rf"^{SP}*(?:do|của){SP}+(?P<giver>[^,;.\n]{{2,80}}?){SP}+"
-                          rf"(?:đã{SP}+)?(?:trao tặng|trao|tặng|khen tặng|tặng thưởng|cấp|phong tặng|truy tặng){SP}*"
-                          rf"(?:cho|[,;.]|$)", regex.I)
-_PASSIVE_AFTER = regex.compile(rf"^{SP}+(?:đã{SP}+|sẽ{SP}+|cũng{SP}+)?được{SP}+(?:(?P<agent>[^,;.\n]{{2,60}}?){SP}+)?"
+_BY_AFTER = regex.compile(rf"{SP}*(?:do|của){SP}+(?P<giver>[^,;.\n]{{2,80}}?){SP}+"
+                          rf"(?:đã{SP}+)?(?:trao tặng|trao|tặng|khen tặng|tặng thưởng|cấp|phong tặng|truy tặng)(?P<end>){SP}*"
+                          rf"(?=cho|[,;.]|$)", regex.I)
+_PASSIVE_AFTER = regex.compile(rf"{SP}+(?:đã{SP}+|sẽ{SP}+|cũng{SP}+)?được{SP}+(?:(?P<agent>[^,;.\n]{{2,60}}?){SP}+)?"
                                rf"(?:trao tặng|trao|tặng|khen tặng|tặng thưởng|phong tặng|truy tặng|cấp){SP}+"
                                rf"(?:cho{SP}+)?", regex.I)
-_TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>[^:;\n.]{{2,40}}?){SP}*:{SP}*$")
+_TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>[^:;\n.]{{2,40}}?){SP}*:{SP}*(?:\d+{SP}+)?$")
 _PROXY = regex.compile(rf"(?:Thừa{SP}+ủy{SP}+quyền|Thừa{SP}+lệnh|Thay{SP}+mặt){SP}+(?:của{SP}+)?"
                        rf"(?P<g>[^,;\n]{{2,80}}?){SP}*,", regex.I)
 _COMPARISON = regex.compile(r"(?:so với|so cùng kỳ|hơn|kém)[^,;.]*$", regex.I)
@@ -94,7 +94,7 @@ def _governing(text: str, chain: list[AwardPhrase], trigs: list[Trigger], s0: in
         if t.end > head.start:
             continue
         gap = text[t.end:head.start]
-        if ";" in gap or len(gap) > 160:
+        if ";" in gap or ":" in gap or len(gap) > 160:
             return None
         if t.role == "medal":
             if head.kind == "honour" or not regex.fullmatch(rf"{SP}*(?:\S+{SP}+)?", gap):
@@ -127,20 +127,27 @@ def _count_before(ctx: Context, text: str, start: int, floor: int) -> tuple[floa
     return None, start
 
 
-def _recipients_after(ctx: Context, pos: int, limit: int) -> tuple[list[Subject], str | None, int]:
-    """Recipient groups after an award (and the giver of a "của X" complement): (groups, giver, end)."""
+def _recipients_after(ctx: Context, pos: int, limit: int) -> tuple[list[Subject], str | None, int, bool]:
+    """Recipient groups after an award, the giver of a "của X" / "do X trao" complement, where
+    they end, and whether "cho" introduced them."""
     text, giver = ctx.text, None
     m = _OF.match(text, pos, limit)
     if m and text[m.start():m.end()].strip().casefold() == "của":
         np = ctx.noun_phrase(m.end(), limit)
         if np:
             giver, pos = np.giver(), np.end
+    by = _BY_AFTER.match(text, pos, limit)
+    if by:
+        giver = giver or _giver_of(ctx, by.start("giver"), by.end("giver"))
+        pos = by.end("end")
     pos = ctx.skip_dates(_AFTER_FILL.match(text, pos, limit).end())
     to = _TO.match(text, pos, limit)
     start = to.end() if to else pos
     items = ctx.recipient_list(start, limit, loose=bool(to))
+    if not items and not to:
+        items = ctx.capitalized_object(start, limit)
     end = max([i.end for i in items], default=pos)
-    return items, giver, end
+    return items, giver, end, bool(to)
 
 
 def _year(ctx: Context, row_start: int, award_end: int, s0: int, s1: int, competition: bool) -> int | None:
@@ -152,8 +159,8 @@ def _year(ctx: Context, row_start: int, award_end: int, s0: int, s1: int, compet
     before = [d for d in ctx.dates_in(s0, row_start) if not _COMPARISON.search(ctx.text[s0:d[0]])]
     if before:
         return _single_year(before[-1])
-    if competition:
-        for d in reversed(ctx.dates_in(0, s0)):
+    if competition:     # the event year, printed shortly before
+        for d in reversed(ctx.dates_in(max(0, s0 - 700), s0)):
             year = _single_year(d)
             if year is not None and not _COMPARISON.search(ctx.text[max(0, d[0] - 80):d[0]]):
                 return year
@@ -206,15 +213,16 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0
     giver, recipients, role, weak, anchor = None, [], None, False, head.start
     if trig is None:
         after = _PASSIVE_AFTER.match(text, last.end, s1)
-        table = _TABLE_ROW.search(text, s0, head.start) if head.kind != "honour" else None
+        table = _TABLE_ROW.search(text[s0:head.start]) if head.kind != "honour" else None
         if after:
             role = "passive"
             if after.group("agent"):
                 giver = _giver_of(ctx, after.start("agent"), after.end("agent"))
             recipients = ctx.recipient_list(after.end(), s1, loose=True)
-        elif table and NUMBER_BEFORE.fullmatch(text, table.end(), head.start) or (table and table.end() == head.start):
-            role = "table"
-            recipients = [Subject("phrase", table.group("who").strip(), None, table.start("who"), table.end("who"))]
+        elif table:
+            role = "table"    # a medal table row: "Bơi lội: 3 HCV, 2 HCB"
+            recipients = [Subject("phrase", table.group("who").strip(), None, s0 + table.start("who"),
+                                  s0 + table.end("who"))]
         else:
             return []
     else:
@@ -227,7 +235,7 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0
         ws = _window_start(text, s0, trig.start, state.floor)
         if trig.role == "grant" and not passive and agent is None:
             role = "grant"
-            subject = ctx.subject(ws, trig.start)
+            subject = ctx.giver_subject(ws, trig.start)
             proxy = _PROXY.search(text, s0, trig.start)
             if proxy:
                 giver = _giver_of(ctx, proxy.start("g"), proxy.end("g"))
@@ -244,9 +252,12 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0
             else:
                 subject_end = (passive.start() + s0) if passive else trig.start
             subject = ctx.subject(ws, subject_end)
-            recipients = subject.members() if subject.kind != "empty" else list(state.recipients)
-            if not recipients:
+            if subject.kind == "empty":
+                recipients = list(state.recipients)
+            elif subject.kind in ("unknown", "office", "body"):
                 recipients = ctx.first_named(ws, subject_end)
+            else:
+                recipients = subject.members()
             weak = bool(_CEREMONY_BEFORE.search(text, ws, subject_end if passive or agent else trig.start))
             state.recipients = recipients
     rows = []
@@ -256,13 +267,13 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0
         count, count_start = _count_before(ctx, text, p.start, floor)
         if count is None and repeat and p is head:
             count, count_start = ctx.number(repeat.start("num"), repeat.end("num")), repeat.start("num")
-        groups_after, of_giver, after_end = _recipients_after(ctx, last.end if p is not last else p.end, s1)
-        by = _BY_AFTER.match(text, after_end, s1) or _BY_AFTER.match(text, p.end, s1)
+        groups_after, of_giver, after_end, to = _recipients_after(ctx, last.end if p is not last else p.end, s1)
+        by = _BY_AFTER.match(text, after_end, s1)
         row_giver = of_giver or (_giver_of(ctx, by.start("giver"), by.end("giver")) if by else None) or giver
         if role == "grant":
             members = groups_after or ctx.object_between(trig.end, head.start)
         else:
-            members = recipients if recipients else groups_after
+            members = recipients if recipients else (groups_after if to else [])
         year = _year(ctx, count_start, p.end, s0, s1, p.kind != "honour")
         base = Row(p.name, p.kind, min(count_start, p.start), p.end, giver=row_giver, year=year,
                    rule=f"{role}:{trig.verb if trig else role} <award>")
@@ -280,7 +291,7 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0
             if member.start >= p.end:
                 row.end = max(row.end, member.end)
             rows.append(row)
-        state.floor = max(state.floor, max(m.end for m in members))
+        state.floor = max([state.floor] + [m.end for m in members if m.start >= p.end])
     if groups_after:
         state.floor = max(state.floor, after_end)
     return rows
@@ -312,6 +323,7 @@ def _union(a: Row, b: Row) -> Row:
 def merge_rows(rows: list[Row]) -> list[tuple[Row, list[Row]]]:
     """Group rows that tell the same award (a caption or headline repeating a body row):
     (merged row, member rows). Rows with no recipient at all are dropped."""
+    rows = [r for r in rows if r.recipient or r.weak]
     order = sorted(range(len(rows)), key=lambda i: (tuple(not x for x in rows[i].info()), i))
     merged: list[list] = []
     for i in order:
