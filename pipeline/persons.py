@@ -33,7 +33,7 @@ _CREDIT_WORD = regex.compile(r"(?:Ảnh|Nguồn|Video|Clip)[^\S\n]*:")
 # where a capitalised honorific opens a sentence ("Ông Trần Quốc Việt"); mid-sentence,
 # "Anh Dũng" is a name
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'‘’(\[]|[-–][^\S\n])[^\S\n]*$", regex.M)
-_PART_SPLIT = regex.compile(r"[^\S\n]*[-–,;][^\S\n]*|[^\S\n]+và[^\S\n]+")
+_PART_SPLIT = regex.compile(r"[^\S\n]*[-–,;/][^\S\n]*|[^\S\n]+và[^\S\n]+")
 # "X.Nam", "T.Hà": an initial and a name, as bylines abbreviate them
 _INITIALED = regex.compile(r"\p{Lu}\.[^\S\n]?\p{Lu}\p{Ll}+(?:[^\S\n]+\p{Lu}\p{Ll}+){0,3}")
 # "bầu (bổ sung)", "bổ nhiệm", "(tái) đắc cử", then "giữ chức (vụ)" / "làm" / "là": a position
@@ -162,6 +162,8 @@ def _cue_before(words: Words, i: int) -> int | None:
     """First word of an honorific or status word right before word ``i``."""
     lex = _lex()
     found = _phrase_before(words, i, lex["honorific"] | lex["cue"])
+    if found is not None and found > 0 and not words[found - 1].is_cap and forms_word(words, found - 1):
+        return None                                 # "em bé", "người mẹ", "cô bác" are common nouns
     return found
 
 
@@ -210,12 +212,15 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
             continue        # "Bồ Đào Nha" is no "Đào Nha"; "tỉnh An Giang Nguyễn Thiện Phú" needs the title
         cued = (s == a and cue is not None) or titled
         # a middle name, or a second family name ("Lâm Huỳnh Bảo Toàn")
-        middle = words[s + 1].text in lex["middle"] or (s == a and lex["surname"].get(words[s + 1].text) is False)
+        middle = length > 2 and (words[s + 1].text in lex["middle"]
+                                 or (s == a and lex["surname"].get(words[s + 1].text) is False))
         if lex["surname"][surname] and not (cued or middle):
             continue
         one_token = words[s].token == words[b - 1].token >= 0 and doc[words[s].token].tag_ == "Np"
         if length == 2 and not (cued or one_token):
             continue
+        if length == 2 and lex["surname"][surname] and not (s == a and cue is not None):
+            continue        # "ĐH Nông Lâm" after a title is a school; "ông Danh Sơn" is a person
         score = 3 * cued + 2 * middle + (length in (3, 4))
         score += 2 * (s == 0 or words[s - 1].token != words[s].token or words[s].token < 0)
         if score > best_score:
@@ -377,7 +382,7 @@ def _attach_elected(doc: Doc, words: Words, mentions: list[Mention]) -> None:
         if title is None or title.kind != "office":
             continue
         after = words.text[title.end:]
-        by_name = regex.match(r"[^\S\n]+đối[^\S\n]+với[^\S\n]+", after)
+        by_name = regex.match(r"[^\S\n]+(?:đối[^\S\n]+với|cho)[^\S\n]+", after)
         owner = None
         if by_name:
             owner = next((p for p in mentions if words[p.cue if p.cue is not None else p.first].start
@@ -400,6 +405,45 @@ def _attach_elected(doc: Doc, words: Words, mentions: list[Mention]) -> None:
             p.titles.append(title)
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[regex.Pattern, str], ...]:
+    """Abbreviations of organization names (the organizations stage's table, when it is
+    installed), to see that "Sở GD-ĐT" and "Sở Giáo dục và Đào tạo" name one role."""
+    try:
+        rows = load_table("org_abbreviations")
+    except (OSError, KeyError, IndexError):
+        return ()
+    rows = sorted(rows, key=lambda r: len(r.get("abbreviation", "")), reverse=True)
+    return tuple((regex.compile(rf"(?<![\p{{L}}\d]){regex.escape(r['abbreviation'])}(?![\p{{L}}\d])"), r["full"])
+                 for r in rows if r.get("abbreviation") and r.get("full"))
+
+
+def _expanded(title: str) -> str:
+    for pattern, full in _abbreviations():
+        title = pattern.sub(full, title)
+    return " ".join(title.casefold().split())
+
+
+def _drop_variants(mentions: list[Mention]) -> None:
+    """One title per role, in its fullest printed form: an abbreviated or shorter variant
+    of another title of the same person goes ("Giám đốc Sở GD-ĐT" beside
+    "Giám đốc Sở Giáo dục và Đào tạo")."""
+    by_person: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_person.setdefault((m.name or "").casefold(), []).append(m)
+    for group in by_person.values():
+        titles = [t for m in group for t in m.titles]
+        for m in group:
+            kept = []
+            for t in m.titles:
+                short = _expanded(t.text)
+                if any(len(u.text) > len(t.text) and (_expanded(u.text) == short
+                       or _expanded(u.text).startswith(short + " ")) for u in titles):
+                    continue
+                kept.append(t)
+            m.titles = kept
+
+
 def find_persons(doc: Doc) -> list[Span]:
     """Every mention of a person, with ``_.person_name`` (canonical full name) and
     ``_.person_titles`` (titles printed at this mention)."""
@@ -408,6 +452,7 @@ def find_persons(doc: Doc) -> list[Span]:
     mentions = _resolve(words, mentions, leftovers)
     _attach_titles(words, mentions)
     _attach_elected(doc, words, mentions)
+    _drop_variants(mentions)
     spans = []
     for m in mentions:
         start, end = words[m.first].start, words[m.last - 1].end
