@@ -135,7 +135,8 @@ def lexicons() -> dict:
         "degree": set(load_lexicon("person_degrees")),
         "inside": _phrases(load_lexicon("person_title_words"), fold=False),
         "stop": set(load_lexicon("person_title_stops")),
-        "place": {"tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "thị xã", "thị trấn", "ấp", "TP", "TX", "Tp"},
+        "place": {"tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "thị xã", "thị trấn", "ấp",
+                  "TP", "TX", "Tp"},
     }
 
 
