@@ -28,6 +28,7 @@ _LINE = regex.compile(r"[^\n]+")
 _PLURAL_BEFORE = {"các", "những", "mọi", "nhiều", "từng", "hai", "ba", "bốn"}
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _COORDINATORS = {"-", "–", ",", "và", "&"}
+_ORDINAL_WORDS = {"thứ", "lần", "khóa", "số", "kỳ", "phiên", "đợt"}
 
 
 @dataclass
@@ -81,7 +82,7 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
             if not org_level:
                 break
             end = line.place_end(k, numbered) if level_word not in _NO_PLACE else k
-            if end == k and k + 1 < n and w[k].text == "," and line.level_at(k + 1):
+            if end == k and k + 1 < n and w[k].text == "," and (line.level_at(k + 1) or w[k + 1].fold == "thị"):
                 plural = True             # "LĐLĐ huyện, thị, thành phố"
             level, place = level_word, " ".join(v.text for v in w[k:end])
             j = end
@@ -159,7 +160,7 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     rule = "<head>" + (" <name>" if name else "") + (" <ident>" if ident else "") + \
            (" <level>" if level else "") + (" <place>" if place else "")
     # a parent body printed right after: "Ban Thường vụ Tỉnh ủy", "Phòng PC04 Công an tỉnh"
-    if not level and not place and line.head_at(j):
+    if (not level or level in _NO_PLACE) and not place and line.head_at(j):
         parent = _parse_unit(line, j, absorbed=True)
         if parent is not None and not (len(parent[1]) == 1 and parent[1][0].bare
                                        and parent[2][0].needs in ("level", "parent", "ident")):
@@ -167,7 +168,9 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
             units += more
             heads += more_heads
             rule += " <parent>"
-    distinctive = any(part.casefold() not in line.lex["generic"] for part in name) or place or level or ident
+    generic = line.lex["generic"]
+    distinctive = (any(part.casefold() not in generic for part in name) and " ".join(name).casefold() not in generic) \
+        or place or level or ident
     if head.needs == "name" and not (name and distinctive):
         return None                       # "Trung tâm tỉnh Phú Thọ" is the province's centre
     if head.needs == "proper" and not (distinctive and (name or place)):
@@ -183,7 +186,8 @@ def _plural_before(line: Line, i: int) -> bool:
     prev = line.w[i - 1]
     if prev.fold == "cấp" and i > 1 and line.w[i - 2].fold == "các":
         return True                       # "các cấp Công đoàn": every level, no one body
-    return prev.fold in _PLURAL_BEFORE or (prev.digits and not _YEAR.fullmatch(prev.text)) \
+    ordinal = i > 1 and line.w[i - 2].fold in _ORDINAL_WORDS    # "Kỳ họp thứ 7 HĐND tỉnh"
+    return prev.fold in _PLURAL_BEFORE or (prev.digits and not _YEAR.fullmatch(prev.text) and not ordinal) \
         or bool(regex.fullmatch(r"\d+/\d+", prev.text))
 
 
@@ -308,7 +312,8 @@ def find_places(text: str, *, tokens=None) -> list[tuple[int, int, str]]:
         j = 0
         while j < line.n:
             w = line.w[j]
-            lv = line.level_at(j) if len(w.text) > 2 else None   # "Q. Liêm" in a photo credit is a person
+            # "Q. Liêm" in a photo credit is a person: a one-letter level is only read inside a name
+            lv = line.level_at(j) if not (w.text.endswith(".") and len(w.text) <= 2) else None
             if lv and line.place_end(lv[2], lv[3]) > lv[2]:
                 end = line.place_end(lv[2], lv[3])
                 out.append((w.start, line.w[end - 1].end, "<level> <place>"))
@@ -324,7 +329,7 @@ def find_places(text: str, *, tokens=None) -> list[tuple[int, int, str]]:
                     out.append((w.start, line.w[end - 1].end, "<zone> <name>"))
                     j = end
                     continue
-            size = line.province_at(j) or (longest(line.lex["countries"], line.w, j, limit=4) if w.cap else 0)
+            size = line.province_at(j) or (longest(line.lex["countries"], line.w, j, limit=6) if w.cap else 0)
             if size and (j + size >= line.n or not line.w[j + size].cap):
                 out.append((w.start, line.w[j + size - 1].end, "<province or country>"))
                 j += size

@@ -73,7 +73,7 @@ class Line:
         return 0
 
     def field_at(self, j) -> int:
-        return longest(self.lex["fields"], self.w, j, key=lambda w: w.text, limit=12)
+        return longest(self.lex["fields"], self.w, j, key=lambda w: w.text, limit=16)
 
     def province_at(self, j) -> int:
         if j >= self.n or not self.w[j].cap:
@@ -180,8 +180,11 @@ class Line:
                 break
             if " ".join(v.fold for v in self.w[j - 1:k]) in words:
                 end = k
-        if not words and first.token >= 0:     # no dictionary: trust the segmenter's word
-            while end < self.n and self.w[end].lower and self.w[end].token == first.token:
+        opens_token = j - 1 == 0 or self.w[j - 2].token != first.token
+        in_proper = j >= 2 and self.w[j - 2].cap and not self.w[j - 2].upper   # "Thoại Ngọc Hầu đoạt"
+        if end == j and first.token >= 0 and opens_token and not in_proper and (not words or first.tag == "N"):
+            # a word the list lacks ("Phụ sản", "Ung bướu"): trust the segmenter's noun
+            while end < self.n and end - j < 2 and self.w[end].lower and self.w[end].token == first.token:
                 end += 1
         glued = end
         while glued < self.n and self.w[glued].lower and first.token >= 0 and self.w[glued].token == first.token:

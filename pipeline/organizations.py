@@ -19,7 +19,8 @@ from .org_grammar import OrgMatch, find_places, match_organizations
 from .org_names import canonical_names, chain_key, resolve_keys
 from .spans import ORGANIZATIONS, PERSONS, in_boilerplate, make_span
 
-__all__ = ["OrgMatch", "canonical_org", "find_locations", "find_organizations", "match_organizations"]
+__all__ = ["OrgMatch", "canonical_org", "find_locations", "find_organizations", "match_organizations",
+           "organization_mentions"]
 
 _CACHE = "vnie.organizations"   # doc.user_data key: {chain key: canonical name}
 
@@ -29,17 +30,22 @@ def _tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
     return [(t.idx, t.idx + len(t.text), t.tag_, bool(t.is_sent_start)) for t in doc]
 
 
-def find_organizations(doc: Doc) -> list[Span]:
-    """Every organization mention outside boilerplate, label ORG, with ``_.org_name`` set to the
-    canonical name of the organization ("LĐLĐ tỉnh" → "Liên đoàn Lao động tỉnh An Giang")."""
+def organization_mentions(doc: Doc) -> list[tuple[OrgMatch, str]]:
+    """Every organization mention outside boilerplate with the canonical name of its
+    organization, at the exact characters of the mention. (A spaCy span can be wider: the
+    segmenter sometimes glues the next word to a name's last word, "Phú Tân trao".)"""
     matches = [m for m in match_organizations(doc.text, tokens=_tokens(doc))
                if not in_boilerplate(doc, m.start, m.end)]
     names = canonical_names(matches, doc.text)
     doc.user_data[_CACHE] = {chain_key(m.units): name for m, name in zip(matches, names) if name}
+    return [(match, name) for match, name in zip(matches, names) if name is not None]
+
+
+def find_organizations(doc: Doc) -> list[Span]:
+    """Every organization mention outside boilerplate, label ORG, with ``_.org_name`` set to the
+    canonical name of the organization ("LĐLĐ tỉnh" → "Liên đoàn Lao động tỉnh An Giang")."""
     spans = []
-    for match, name in zip(matches, names):
-        if name is None:
-            continue
+    for match, name in organization_mentions(doc):
         span = make_span(doc, match.start, match.end, "ORG", match.rule, org_name=name)
         if span is not None:
             spans.append(span)
