@@ -37,7 +37,7 @@ _HONORIFIC = regex.compile(r"^(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|�
                            r"[ ](?:tá|úy|tướng))(?![\p{L}\p{M}])", regex.I)
 # words before a recipient's name: titles, ranks, forms of address; never a preposition
 _PREFIX = regex.compile(rf"^(?:(?!(?:do|của|tại|ở|với|về|vì|từ|trong|theo|và)\b)[^\s,;.\d]+{SP}+){{0,4}}$")
-_BARE_GROUP = regex.compile(rf"(?P<noun>(?:{_NOUNS})(?:{SP}*(?:,|và){SP}*(?:{_NOUNS}))*)(?![\p{{L}}\p{{M}}])", regex.I)
+_BARE_GROUP = regex.compile(rf"(?P<noun>(?:{_NOUNS})(?:{SP}*(?:,|và){SP}*(?:{_NOUNS}))*)(?![\p{{L}}\p{{M}}])")
 _ADDRESS = r"(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|GS|PGS|TS|ThS|(?:Đại|Thượng|Trung|Thiếu)[ ](?:tá|úy|tướng))"
 _APPOSITION = regex.compile(rf"(?P<role>{SP}*[-–,]{SP}*(?!{_ADDRESS}(?![\p{{L}}\p{{M}}]))[^,;.\n]{{2,80}}?)"
                             rf"(?=(?:,|{SP}và|{SP}-){SP}*{_ADDRESS}(?![\p{{L}}\p{{M}}])|{SP}*[;.\n]|{SP}+(?:vì|do|có|đã|về)\b|$)")
@@ -318,7 +318,8 @@ class Context:
                 # the entity closes a longer name: "Đoàn thể thao người khuyết tật Việt Nam",
                 # "VKS phúc thẩm tại TP HCM"; keep the whole phrase as printed
                 phrase = self.text[seg_start:tail].strip()
-                if phrase[:1].isupper() and len(phrase.split()) <= 12 and not self._has_verb(seg_start, ent.start, first=True):
+                if (phrase[:1].isupper() or _BARE_GROUP.match(phrase)) and len(phrase.split()) <= 12 \
+                        and not self._has_verb(seg_start, ent.start, first=True):
                     return Subject("phrase", phrase, None, seg_start, tail)
                 if ent.kind == "place":
                     return Subject("unknown", None, None, seg_start, tail)
@@ -333,7 +334,8 @@ class Context:
             return Subject(head[1], segment, None, seg_start, tail)
         if group:
             return group
-        if segment[:1].isupper() and len(segment.split()) <= 10 and not self._has_verb(seg_start, tail, first=True) \
+        if (segment[:1].isupper() or _BARE_GROUP.match(segment)) and len(segment.split()) <= 10 \
+                and not self._has_verb(seg_start, tail, first=True) \
                 and not self.dates_in(seg_start, tail) and not regex.search(r"\d[-/.,]\d|(?<!\p{L}[ ])\b\d", segment):
             return Subject("phrase", segment, None, seg_start, tail)
         return Subject("unknown", None, None, seg_start, tail)
@@ -356,7 +358,8 @@ class Context:
         if first and words and words[0][3] in _NOT_IN_NP - {"V"}:
             return True
         for i, (_, _, word, tag) in enumerate(words):
-            possessive = word in ("của", "và") and i + 1 < len(words) and words[i + 1][2][:1].isupper()
+            nxt = words[i + 1][2] if i + 1 < len(words) else ""
+            possessive = word in ("của", "và") and (nxt[:1].isupper() or nxt.casefold() in _PLACE_WORDS | {"trường"})
             if tag in _NOT_IN_NP and word[:1].islower() and not possessive:
                 return True
         return False
@@ -400,8 +403,10 @@ class Context:
         """A named subject with the names coordinated before it ("A và B giành HCV"); for
         co-givers ("Nhà nước, Chính phủ và Bộ Công an tặng") the first one comes first."""
         name = ent.name
-        if tail is not None and ent.kind == "org" and ent.end > tail + 1:
-            name = self._org_name(ent.start, tail)   # a word token ran into the verb: "Bộ VHTT tặng"
+        if tail is not None and ent.end > tail + 1:     # a word token ran into the verb: "Bộ VHTT tặng"
+            printed = self.text[ent.start:tail].strip()
+            name = self._org_name(ent.start, tail) if ent.kind == "org" else \
+                (printed if ent.kind == "place" or name.endswith(self.text[tail:ent.end].strip()) else name)
         main = Subject(ent.kind, name, None, ent.start, ent.end)
         current = ent.start
         while True:

@@ -73,9 +73,13 @@ _BLOCKER_RE = {scope: regex.compile(rf"{_NOT_LETTER_BEFORE}(?:{alternation(w for
 # a count: digits with "." grouping thousands, or number words ("hai", "mười lăm")
 _NUMBER_WORD = r"(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|nhăm|trăm|nghìn|ngàn|linh|lẻ)"
 NUMBER = rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+|{_NUMBER_WORD}(?:{SP}+{_NUMBER_WORD})*)"
-_NOUN = rf"(?:{alternation(RECIPIENT_NOUNS)}){_NOT_LETTER_AFTER}"
+# group nouns are lower-case words (a capitalized "Trường" starts a name); abbreviations as printed
+_NOUN = rf"(?-i:{alternation(RECIPIENT_NOUNS)}){_NOT_LETTER_AFTER}"
+# a number after these words names something ("lớp 11", "khóa 3"), it counts nothing
+_IDENTIFIER_BEFORE = (r"(?<!(?:lớp|khóa|khoá|số|quận|phường|thứ|lần|đợt|hạng|kỳ|mã|phòng|tổ|ấp|khu phố|tiểu đoàn"
+                      r"|đại đội|quân khu|nhóm|cấp)[ ])")
 # "2 tập thể", "29 vận động viên, huấn luyện viên", "các tập thể"
-_GROUP = (rf"(?:(?P<num>{NUMBER}){SP}+|(?P<det>các|những|toàn thể){SP}+)(?:lượt{SP}+)?"
+_GROUP = (rf"(?:{_IDENTIFIER_BEFORE}(?P<num>{NUMBER}){SP}+|(?P<det>các|những|toàn thể){SP}+)(?:lượt{SP}+)?"
           rf"(?P<noun>{_NOUN}(?:{SP}*,{SP}*{_NOUN})*)")
 GROUP_AT = regex.compile(_GROUP, regex.I)
 NUMBER_BEFORE = regex.compile(rf"{_NOT_LETTER_BEFORE}(?P<num>{NUMBER}){SP}+$", regex.I)

@@ -45,7 +45,8 @@ _PASSIVE_AFTER = regex.compile(rf"{SP}+(?:đã{SP}+|sẽ{SP}+|cũng{SP}+)?đư�
 _TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>[^:;\n.]{{2,40}}?){SP}*:{SP}*(?:\d+{SP}+)?$")
 _PROXY = regex.compile(rf"(?:Thừa{SP}+ủy{SP}+quyền|Thừa{SP}+lệnh|Thay{SP}+mặt){SP}+(?:của{SP}+)?"
                        rf"(?P<g>[^,;\n]{{2,80}}?){SP}*,", regex.I)
-_COMPARISON = regex.compile(r"(?:so với|so cùng kỳ|hơn|kém)[^,;.]*$", regex.I)
+# a year compared with, or a birth year, is not the year an award is for
+_COMPARISON = regex.compile(r"(?:so với|so cùng kỳ|hơn|kém)[^,;.]*$|(?:sinh|SN|sinh năm)[^\S\n]*$", regex.I)
 _YEAR_PRINTED = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
