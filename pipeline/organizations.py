@@ -12,6 +12,8 @@ mentions are one organization is decided in :mod:`pipeline.org_names`.
 """
 from __future__ import annotations
 
+import json
+
 from spacy.tokens import Doc, Span
 
 from .normalize import normalize_text
@@ -37,7 +39,9 @@ def organization_mentions(doc: Doc) -> list[tuple[OrgMatch, str]]:
     matches = [m for m in match_organizations(doc.text, tokens=_tokens(doc))
                if not in_boilerplate(doc, m.start, m.end)]
     names = canonical_names(matches, doc.text)
-    doc.user_data[_CACHE] = {chain_key(m.units): name for m, name in zip(matches, names) if name}
+    # kept with the Doc (as strings: Doc.to_bytes writes user_data) for canonical_org
+    doc.user_data[_CACHE] = {json.dumps(chain_key(m.units), ensure_ascii=False): name
+                             for m, name in zip(matches, names) if name}
     return [(match, name) for match, name in zip(matches, names) if name is not None]
 
 
@@ -60,7 +64,7 @@ def canonical_org(doc: Doc, text: str) -> str | None:
     """
     if _CACHE not in doc.user_data:
         find_organizations(doc)
-    known: dict = doc.user_data[_CACHE]
+    known = {_key(k): name for k, name in doc.user_data[_CACHE].items()}
     matches = match_organizations(normalize_text(text or ""))
     if not matches:
         return None
@@ -69,6 +73,10 @@ def canonical_org(doc: Doc, text: str) -> str | None:
         return known[key]
     target = resolve_keys(list(known) + [key], doc.text)[key]
     return known.get(target)
+
+
+def _key(stored: str) -> tuple:
+    return tuple(tuple(unit) for unit in json.loads(stored))
 
 
 def find_locations(doc: Doc) -> list[Span]:
