@@ -24,7 +24,7 @@ from .spans import boilerplate_ranges
 
 # words between a subject and its verb: "đã", "vừa được", "long trọng tổ chức lễ"
 _ADVERBS = regex.compile(
-    rf"(?:{SP}+|^)(?:đã|đang|vừa|mới|cũng|sẽ|còn|lại|đều|lần lượt|tiếp tục|chính thức|long trọng|vinh dự|xuất sắc"
+    rf"{SP}*(?<![^\s])(?:đã|đang|vừa|mới|cũng|sẽ|còn|lại|đều|lần lượt|tiếp tục|chính thức|long trọng|vinh dự|xuất sắc"
     rf"|may mắn|trực tiếp|trang trọng|quyết định|ký quyết định|kịp thời|bất ngờ|được|(?<!Ban{SP})tổ chức|buổi|lễ|Lễ"
     rf"|Buổi lễ|và|(?:\d+|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+(?:năm|lần)(?:{SP}+(?:liền|liên tiếp|liên tục))?|trân trọng|vui mừng|phấn khởi"
     rf"|hân hạnh|đồng thời|cùng|vừa qua|hôm qua|hôm nay|mới đây|trước đó|dẫn đầu|toàn đoàn|xếp thứ{SP}+\S+"
@@ -423,8 +423,8 @@ class Context:
                 current = e.start
                 continue
             body = regex.search(rf"(?:^|[,;]{SP}*|{SP}và{SP}+)(?P<b>[^,;]{{2,30}})$", self.text[start:left])
-            if ent.kind == "org" and body and giver_head_at(body.group("b")):
-                b = start + body.start("b")
+            b = start + body.start("b") if body else left
+            if ent.kind == "org" and body and giver_head_at(body.group("b")) and not self._has_verb(b, left):
                 main.others.insert(0, Subject("body", body.group("b").strip(), None, b, left))
                 current = b
                 continue

@@ -80,7 +80,8 @@ _IDENTIFIER_BEFORE = (r"(?<!(?:lớp|khóa|khoá|số|quận|phường|thứ|l�
                       r"|đại đội|quân khu|nhóm|cấp)[ ])")
 # "2 tập thể", "29 vận động viên, huấn luyện viên", "các tập thể"
 _GROUP = (rf"(?:{_IDENTIFIER_BEFORE}(?P<num>{NUMBER}){SP}+|(?P<det>các|những|toàn thể){SP}+)(?:lượt{SP}+)?"
-          rf"(?P<noun>{_NOUN}(?:{SP}*,{SP}*{_NOUN})*)")
+          rf"(?P<noun>{_NOUN}(?:(?:{SP}*,{SP}*|{SP}+và{SP}+(?!{NUMBER}{SP}))(?-i:{alternation(RECIPIENT_NOUNS)})"
+          rf"{_NOT_LETTER_AFTER})*)")
 GROUP_AT = regex.compile(_GROUP, regex.I)
 NUMBER_BEFORE = regex.compile(rf"{_NOT_LETTER_BEFORE}(?P<num>{NUMBER}){SP}+$", regex.I)
 # "3 năm liền đạt ...", "4 lần đoạt ..."

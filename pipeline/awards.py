@@ -47,6 +47,9 @@ _PROXY = regex.compile(rf"(?:Thừa{SP}+ủy{SP}+quyền|Thừa{SP}+lệnh|Thay{
                        rf"(?P<g>[^,;\n]{{2,80}}?){SP}*,", regex.I)
 # a year compared with, or a birth year, is not the year an award is for
 _COMPARISON = regex.compile(r"(?:so với|so cùng kỳ|hơn|kém)[^,;.]*$|(?:sinh|SN|sinh năm)[^\S\n]*$", regex.I)
+_YEAR_LIST = regex.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:năm[^\S\n]*)?(?:1[89]|20)\d\d(?!\d)")
+_EVENT = regex.compile(r"(?i:đại hội|giải|SEA Games|Olympic|ASIAD|Games|hội thi|cuộc thi|kỳ thi|hội khỏe|hội diễn"
+                       r"|liên hoan|vô địch|festival)")
 _YEAR_PRINTED = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
@@ -156,14 +159,20 @@ def _year(ctx: Context, row_start: int, award_end: int, s0: int, s1: int, compet
     nearest before it; a period gives None. Medals fall back to the last event year before."""
     after = [d for d in ctx.dates_in(award_end, s1) if not _COMPARISON.search(ctx.text[s0:d[0]])]
     if after:
+        if _YEAR_LIST.match(ctx.text, after[0][1]):
+            return None     # "(năm 1980, 1985 và 2000)": several years
         return _single_year(after[0])
     before = [d for d in ctx.dates_in(s0, row_start) if not _COMPARISON.search(ctx.text[s0:d[0]])]
     if before:
-        return _single_year(before[-1])
-    if competition:     # the event year, printed shortly before
+        return None if _YEAR_LIST.match(ctx.text, before[-1][1]) else _single_year(before[-1])
+    if competition:     # the year of the competition, printed shortly before
         for d in reversed(ctx.dates_in(max(0, s0 - 700), s0)):
             year = _single_year(d)
-            if year is not None and not _COMPARISON.search(ctx.text[max(0, d[0] - 80):d[0]]):
+            line_start = ctx.text.rfind("\n", 0, d[0]) + 1
+            line_end = ctx.text.find("\n", d[1])
+            line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+            if year is not None and not _COMPARISON.search(ctx.text[max(0, d[0] - 80):d[0]]) \
+                    and _EVENT.search(line):
                 return year
     return None
 
