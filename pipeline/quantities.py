@@ -30,12 +30,12 @@ LABEL = "STAT"
 _NEVER_KINDS = {"clock", "date", "year", "code", "phone", "roman"}
 _RANK_WORD = regex.compile(rf"(?i:thứ|hạng){SP}+")
 _RANK_NOUN = regex.compile(rf"(?<!\p{{L}})(?i:vị{SP}+trí|vị{SP}+thứ){SP}+$")
-_RANK_VERB = regex.compile(rf"(?<!\p{{L}})(?i:đứng|xếp|giữ|vươn{SP}+lên|lên|tụt|xuống|đạt|giành|chiếm|ở"
-                           rf"|vị{SP}+trí|vị{SP}+thứ){SP}+$")
+_RANK_VERB = regex.compile(rf"(?<!\p{{L}})(?i:đứng|xếp|giữ|vươn{SP}+lên|lên|tụt|xuống|đạt|giành"
+                           rf"|chiếm|ở|vị{SP}+trí|vị{SP}+thứ){SP}+$")
 # a duration that belongs to a date or a plan period: "6 tháng đầu năm 2022", "5 năm giai đoạn 2021-2025"
 _DATE_DURATION = regex.compile(
-    rf"{SP}+(?i:tháng|quý|năm){SP}+(?i:(?:đầu|cuối|giữa){SP}+năm|năm{SP}+(?:\d{{4}}|nay|qua|trước|ngoái|tới|học)"
-    rf"|giai{SP}+đoạn|nhiệm{SP}+kỳ|\d{{4}}|\(\d{{4}})")
+    rf"{SP}+(?i:tháng|quý|năm){SP}+(?i:(?:đầu|cuối|giữa){SP}+năm"
+    rf"|năm{SP}+(?:\d{{4}}|nay|qua|trước|ngoái|tới|học)|giai{SP}+đoạn|nhiệm{SP}+kỳ|\d{{4}}|\(\d{{4}})")
 _RANGE_LINK = regex.compile(rf"{SP}*(?:[-–]|đến|tới){SP}*")
 _COMPARISON = regex.compile(
     rf"(?P<gap>[^\n.,;:!?\d]{{0,25}}?)(?<!\p{{L}})(?P<cmp>(?i:so{SP}+với|so{SP}+cùng{SP}+kỳ))"
@@ -43,12 +43,22 @@ _COMPARISON = regex.compile(
     rf"(?:[^\n.,;:!?()\"“”]|(?<=\d)[.,](?=\d))){{0,60}})")
 _DIRECTION_FILLER = regex.compile(rf"(?:{SP}+(?i:bình{SP}+quân|trung{SP}+bình|được|thêm|ước|ước{SP}+tính"
                                   rf"|khoảng|hơn|gần|trên|là|đến|tới))*{SP}*$")
-_SENTENCE_START = regex.compile(r"(?:[.!?](?=\s)|\n)[^.!?\n]*$")
+_GAP_STOP = regex.compile(r"\d|[,.;:!?()\n]")
+_NUMBER_LABEL = regex.compile(rf"(?<!\p{{L}})(?i:số|mã|hạng|lớp|câu|phòng){SP}+$")
+_COUNTED_BEFORE = regex.compile(
+    rf"(?<!\p{{L}})(?i:tổng{SP}+số|số{SP}+lượng|số)(?!{SP}+(?:báo|hiệu|điện|nhà|thứ|tiền))"
+    rf"{SP}(?P<noun>\p{{Ll}}[^\n]*?)(?P<gap>(?<!\p{{L}})(?i:là|đạt|lên{SP}+tới|lên{SP}+đến|lên|tới|còn)"
+    rf"(?:{SP}+(?i:khoảng|gần|hơn|trên))?{SP}+)$")
 _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 # "26 vàng, 39 bạc và 43 đồng" are medals, not money
 _MEDAL = (rf"\d+{SP}+(?:HC{SP}*|huy{SP}+chương{SP}+)?(?:vàng|bạc)(?!\p{{L}})"
           rf"(?:{SP}*[,;]{SP}*|{SP}+và{SP}+)")
 _MEDAL_LIST = regex.compile(rf"{_MEDAL}(?:{_MEDAL})?$")
+_CLOCK_AFTER = regex.compile(rf"{SP}*(?:\d|(?i:sáng|chiều|tối|trưa|đêm|khuya|ngày|hôm)(?!\p{{L}}))")
+_CLOCK_BEFORE = regex.compile(rf"(?<!\p{{L}})(?i:lúc|vào|đến|tới|từ){SP}+$")
+_COMMA_AFTER = regex.compile(rf"{SP}*,")
+_DURATION_BEFORE = regex.compile(
+    rf"(?<!\p{{L}})(?i:trong|suốt|mất|kéo dài|sau|vòng|chờ|đợi|qua)(?:{SP}+\S+)?{SP}+$")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _PERCENT_WORDS = regex.compile(rf"phần{SP}+trăm$")
 
@@ -169,15 +179,25 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
         if got is None or lex["address"].match(text, got[1] - len(got[0])):
             return "bare"
         unit, end = got
-    if n.kind in ("word", "fraction") and (lex["referent"].match(text, n.end) or _inside_word(ctx.tags, n)
-                                           or n.text.lower().split()[-1] in ("một", "nửa") and not is_measure(unit)):
+    if n.kind in ("word", "fraction") and (
+            lex["referent"].match(text, n.end) or _inside_word(ctx.tags, n)
+            or n.text.lower().split()[-1] in ("một", "nửa") and not is_measure(unit)):
         return None                      # "giữa hai nước", "năm xưa", "một doanh nghiệp"
-    if unit == "đồng" and _MEDAL_LIST.search(text, max(0, num_start - 60), num_start):
+    if unit == "đồng" and _MEDAL_LIST.search(text, max(0, num_start - 60), num_start) \
+            or unit == "giờ" and _clock(text, start, end):
         return None
     if _award_count(ctx, num_start, unit) or _YEAR.fullmatch(n.text) and not is_measure(unit):
         return None                      # "Siêu mẫu 2004 khu vực": counts that large print "2.004"
     rule = "<n> %" if unit.startswith("%") else ("<n> <measure>" if is_measure(unit) else "<n> <noun>")
     return Stat(start, end, n.value, unit, rule, total=n.total, qualifier=qualifier)
+
+
+def _clock(text: str, start: int, end: int) -> bool:
+    """"Gần 18 giờ, sân trường ...", "lúc 15 giờ", "Hai giờ chiều": a time of day, not the
+    duration "trong 24 giờ", "sau 2 giờ thẩm vấn"."""
+    if _CLOCK_AFTER.match(text, end) or _CLOCK_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return bool(_COMMA_AFTER.match(text, end)) and not _DURATION_BEFORE.search(text, max(0, start - 15), start)
 
 
 def _inside(start: int, end: int, ranges) -> bool:
@@ -244,47 +264,58 @@ def statistics_in(doc: Doc) -> list[Stat]:
     names = {_echo(n.text, (read_unit(text, n.end, ctx.tags) or ("",))[0])
              for n, got in zip(numerals, found) if got == "name"}
     stats: list[Stat] = []
-    listed_until = -1          # a list of bare numbers that take their unit from before them
+    listed = ("", -1)          # a list of bare scores that take the unit of the one before them
     for i, (n, got) in enumerate(zip(numerals, found)):
         if got == "bare":
             following = (numerals[i + 1], found[i + 1]) if i + 1 < len(numerals) else None
-            got = _bare(ctx, n, following, listed_until)
-            if got is not None and got.rule.startswith("<pre-unit>"):
-                listed_until = _sentence_end(text, got.end)
+            got = _bare(ctx, n, following, listed)
+        if isinstance(got, Stat) and (got.rule.startswith("<pre-unit>") or got.unit == "điểm"):
+            listed = (got.unit, _sentence_end(text, got.end))
         if isinstance(got, Stat) and _echo(n.text, got.unit) not in names:
             stats.append(replace(got, direction=_direction(text, got.start), comparison=_comparison(text, got.end)))
     return stats
 
 
-def _bare(ctx: Context, n: Numeral, following, listed_until: int) -> Stat | None:
-    """A number with no unit after it: the first end of a range ("từ 20 đến 25 ha"), or a
-    number whose unit is printed before it ("điểm trung bình 6,75; Toán 6,61")."""
+def _bare(ctx: Context, n: Numeral, following, listed: tuple[str, int]) -> Stat | None:
+    """A number with no unit after it: the first end of a range ("từ 20 đến 25 ha"), a number
+    whose unit is printed before it ("điểm trung bình 6,75"; "Tổng số hộ bị cháy là 29"), or a
+    score in a list after another ("Ngữ văn 6,92 điểm; Toán 6,61")."""
     text = ctx.text
     if following and isinstance(following[1], Stat) and n.total is None \
             and _RANGE_LINK.fullmatch(text, n.end, following[0].start):
-        return Stat(n.start, n.end, n.value, following[1].unit, "<n> - <n> <unit>", qualifier=n.qualifier)
+        start, num_start, qualifier = _core(n)
+        if qualifier == "từ":            # "từ 20 đến 30 triệu đồng": a range word, not a threshold
+            start, qualifier = num_start, None
+        return Stat(start, n.end, n.value, following[1].unit, "<n> - <n> <unit>", qualifier=qualifier)
     if n.kind not in ("cardinal", "decimal") or n.in_name:
         return None
     num_start = _core(n)[1]
-    unit = _pre_unit(ctx, num_start, listed_until > num_start)
-    if unit and (n.kind == "decimal" or listed_until <= num_start):
+    if listed[1] > num_start and n.value <= 100 and not _NUMBER_LABEL.search(text, max(0, num_start - 8), num_start):
+        return Stat(num_start, n.end, n.value, listed[0], "<pre-unit> <n> (list)")
+    unit = _pre_unit(ctx, num_start)
+    if unit and (n.kind == "decimal" or _lex()["pre_unit"].search(text, max(0, num_start - 30), num_start)):
         return Stat(num_start, n.end, n.value, unit, "<pre-unit> <n>")
-    return None
+    unit = _counted_before(ctx, num_start) if n.kind == "cardinal" else None
+    return Stat(num_start, n.end, n.value, unit, "số <noun> là <n>") if unit else None
 
 
-def _pre_unit(ctx: Context, num_start: int, listed: bool) -> str | None:
-    """The unit of a noun printed before the number in the same sentence, close to it
-    (or anywhere before it when the number continues a list)."""
+def _pre_unit(ctx: Context, num_start: int) -> str | None:
+    """The unit of a noun printed shortly before the number in the same clause."""
     lex = _lex()
-    sentence = _SENTENCE_START.search(ctx.text, max(0, num_start - 400), num_start)
-    found = list(lex["pre_unit"].finditer(ctx.text, sentence.start() + 1 if sentence else max(0, num_start - 400),
-                                          num_start))
-    if not found:
-        return None
-    gap = ctx.text[found[-1].end():num_start]
-    if listed or (len(gap) <= 40 and not regex.search(r"\d|[,.;!?]", gap)):
+    found = list(lex["pre_unit"].finditer(ctx.text, max(0, num_start - 60), num_start))
+    if found and len(gap := ctx.text[found[-1].end():num_start]) <= 40 and not _GAP_STOP.search(gap):
         return lex["pre_unit_of"][" ".join(found[-1].group().lower().split())]
     return None
+
+
+def _counted_before(ctx: Context, num_start: int) -> str | None:
+    """"Tổng số hộ bị cháy là 29", "số ca mắc mới lên tới 120": the noun after "số" is the unit
+    when the clause links it to the number with "là", "đạt", "lên tới"."""
+    m = _COUNTED_BEFORE.search(ctx.text, max(0, num_start - 60), num_start)
+    if not m or _GAP_STOP.search(m.group("gap")):
+        return None
+    got = read_unit(ctx.text, m.start("noun") - 1, ctx.tags)
+    return got[0] if got and got[1] <= m.start("gap") + len(m.group("gap")) and not is_measure(got[0]) else None
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -323,11 +354,18 @@ def find_statistics(doc: Doc) -> list[Span]:
     >>> [s._.stat_unit for s in find_statistics(nlp("Đạt 68,5 tạ/ha, tăng 2,3 tạ/ha so với vụ trước."))]
     ['tạ/ha', 'tạ/ha']
     """
-    out = []
-    for st in statistics_in(doc):
-        span = make_span(doc, st.start, st.end, LABEL, st.rule, stat_value=st.value, stat_total=st.total,
-                         stat_unit=st.unit, stat_qualifier=st.qualifier, stat_direction=st.direction,
-                         stat_comparison=st.comparison)
-        if span is not None:
-            out.append(span)
-    return out
+    out, taken = [], set()
+    for st in reversed(statistics_in(doc)):
+        start = st.start
+        # span attributes are stored by character offsets: when the tokenizer joined both ends
+        # of a range into one word ("22-23 điểm"), the first end takes the word before it too
+        while (span := doc.char_span(start, st.end, alignment_mode="expand")) is not None \
+                and (span.start_char, span.end_char) in taken and span.start > 0:
+            start = doc[span.start - 1].idx
+        if span is None or (span.start_char, span.end_char) in taken:
+            continue
+        taken.add((span.start_char, span.end_char))
+        out.append(make_span(doc, start, st.end, LABEL, st.rule, stat_value=st.value, stat_total=st.total,
+                             stat_unit=st.unit, stat_qualifier=st.qualifier, stat_direction=st.direction,
+                             stat_comparison=st.comparison))
+    return [span for span in reversed(out) if span is not None]

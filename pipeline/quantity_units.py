@@ -57,7 +57,8 @@ def _lex() -> dict:
                               rf"|(?!\d)[\p{{L}}\d²³]+))+"),
         "stop": regex.compile(rf"(?:{alt(stops, 'word')}){END}"),
         # at the head only closed-class words stop: a place noun may be what is counted ("12 xã")
-        "head_stop": regex.compile(rf"(?:{alt(stops, 'word', lambda r: r['kind'] != 'place')}){END}"),
+        "head_stop": regex.compile(
+            rf"(?:{alt(stops, 'word', lambda r: r['kind'] not in ('place', 'after-head'))}){END}"),
         "pair": regex.compile(rf"(?:{alt(load_table('stat_unit_pairs'), 'pair')}){END}"),
         "not_unit": regex.compile(rf"(?i:{alt(load_table('stat_not_units'), 'noun')}){END}"),
         "verb_head": regex.compile(rf"(?i:{alt(load_table('stat_verb_compound_heads'), 'noun')})"),

@@ -199,7 +199,8 @@ def test_record_items(nlp):
     doc.spans[AWARDS] = []
     doc.spans[STATISTICS] = find_statistics(doc)
     items = statistics_of(doc)
-    assert [(i["text"], i["value"], i["unit"]) for i in items] == [("250 đại biểu", 250, "đại biểu"), ("100%", 100, "%")]
+    assert [(i["text"], i["value"], i["unit"]) for i in items] == [("250 đại biểu", 250, "đại biểu"),
+                                                                    ("100%", 100, "%")]
 
 
 def test_empty(nlp):
