@@ -101,6 +101,13 @@ class Context:
     def _group(self, name: str) -> list:
         return list(self.doc.spans[name]) if name in self.doc.spans else []
 
+    def titles_at(self, start: int, end: int) -> list[str]:
+        """The titles the persons stage attached to the person mentioned at ``start:end``."""
+        for span in self._group(groups.PERSONS):
+            if span.start_char < end and start < span.end_char:
+                return list(span._.person_titles or [])
+        return []
+
     def boilerplate(self, start: int, end: int) -> bool:
         return any(start < e and s < end for s, e in self.boiler)
 

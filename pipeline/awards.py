@@ -23,8 +23,8 @@ import regex
 from spacy.tokens import Doc, Span
 
 from . import spans as groups
-from .award_phrases import (GROUP_AT, NUMBER_BEFORE, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases,
-                            blocked, giver_head_at, rule_statement_after, triggers)
+from .award_phrases import (NUMBER_BEFORE, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases, blocked,
+                            giver_head_at, rule_statement_after, triggers)
 from .award_context import Context, Entity, Subject
 from .spans import make_span
 
@@ -46,6 +46,8 @@ _TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>[^:;\n.]{{2,40}}?){SP}
 _PROXY = regex.compile(rf"(?:Thừa{SP}+ủy{SP}+quyền|Thừa{SP}+lệnh|Thay{SP}+mặt){SP}+(?:của{SP}+)?"
                        rf"(?P<g>[^,;\n]{{2,80}}?){SP}*,", regex.I)
 # a year compared with, or a birth year, is not the year an award is for
+# verbs that only say an award was handed over: their subject is a presenter, never the giver
+_PRESENT = {"trao", "trao tặng", "trao thưởng"}
 _COMPARISON = regex.compile(r"(?:so với|so cùng kỳ|hơn|kém)[^,;.]*$|(?:sinh|SN|sinh năm)[^\S\n]*$", regex.I)
 _YEAR_LIST = regex.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:năm[^\S\n]*)?(?:1[89]|20)\d\d(?!\d)")
 _EVENT = regex.compile(r"(?i:đại hội|giải|SEA Games|Olympic|ASIAD|Games|hội thi|cuộc thi|kỳ thi|hội khỏe|hội diễn"
@@ -120,6 +122,16 @@ def _giver_of(ctx: Context, pos: int, limit: int) -> str | None:
     """The giver named by the noun phrase at ``pos`` ("của UBND tỉnh", "Chủ tịch UBND tỉnh Long An")."""
     np = ctx.noun_phrase(pos, limit)
     return np.giver() if np else None
+
+
+def _office_of(ctx: Context, person: Subject) -> str | None:
+    """The granting office of a person who grants in that office ("Bộ trưởng Bộ Y tế Đào Hồng Lan
+    tặng Bằng khen"): the office, not the person. "trao" only hands an award over; deputies too."""
+    for title in ctx.titles_at(person.start, person.end):
+        head = giver_head_at(title)
+        if head and head[1] == "office" and not title.startswith("Phó"):
+            return title
+    return None
 
 
 def _count_before(ctx: Context, text: str, start: int, floor: int) -> tuple[float | None, int]:
@@ -251,6 +263,8 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0
                 giver = _giver_of(ctx, proxy.start("g"), proxy.end("g"))
             elif subject.kind == "empty" or (subject.kind == "unknown" and s0 < ws == state.floor):
                 giver = state.giver  # "... tặng Giấy khen cho 40 tập thể ... và công nhận danh hiệu ..."
+            elif subject.kind == "person" and trig.verb not in _PRESENT:
+                giver = _office_of(ctx, subject)
             else:
                 giver = subject.giver()
             state.giver = giver
