@@ -22,11 +22,17 @@ from .person_titles import Title, Words, forms_word, head_at, titles_before
 from .resources import load_lexicon, load_table
 from .spans import LAYOUT, in_boilerplate
 
-_NAME_SYLLABLE = regex.compile(r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?")
+_NAME_SYLLABLE = regex.compile(r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:-\p{L}\p{Ll}*)*")
 _SPACE = regex.compile(r"[^\S\n]+")
 _CREDIT = regex.compile(
     r"(?:(?<=^|[\s(.\[])(?:Ảnh|ẢNH|Bài,?[^\S\n]+(?:và[^\S\n]+)?ảnh|Bài/ảnh|Tin,?[^\S\n]+(?:và[^\S\n]+)?ảnh"
     r"|Video|Clip|Đồ họa))[^\S\n]*:[^\S\n]*(?P<names>[^\n()\[\]]{2,60})", regex.M)
+# one Vietnamese syllable: onset, vowels, coda; "Riedl", "Calisto" are not ("HLV Riedl" is a
+# person, "nhà văn Anh" is a nationality)
+_VIETNAMESE_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
+    r"(?:ch|ng|nh|[cmnpt])?")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _CREDIT_WORD = regex.compile(r"(?:Ảnh|Nguồn|Video|Clip)[^\S\n]*:")
 # where a capitalised honorific opens a sentence ("Ông Trần Quốc Việt"); mid-sentence,
@@ -61,6 +67,7 @@ def _lex() -> dict:
         "place": phrases("person_place_words"),
         "not_name": {tuple(e.casefold().split()) for e in load_lexicon("person_not_names")},
         "byline_not": {e.casefold() for e in load_lexicon("person_byline_not_names")},
+        "given_role": {tuple(e.casefold().split()) for e in load_lexicon("person_given_name_roles")},
         "alias": {tuple(row["alias"].casefold().split()): row["name"] for row in load_table("person_aliases")},
     }
 
@@ -146,8 +153,11 @@ def _runs(words: Words) -> list[tuple[int, int]]:
 
 
 def _not_name_at(words: Words, s: int, e: int) -> bool:
+    """The run [s, e) opens with a listed place or group ("Hà Nội", "Hoàng Anh Gia Lai"); a
+    one-word entry ("Mỹ", "Anh") only when it is the whole run: "Mỹ Linh" is a name."""
     keys = _lex()["not_name"]
-    return any(tuple(w.text.casefold() for w in words[s:s + n]) in keys for n in range(1, min(5, e - s) + 1))
+    return any(tuple(w.text.casefold() for w in words[s:s + n]) in keys
+               for n in range(1 if e - s == 1 else 2, min(5, e - s) + 1))
 
 
 def _cue_before(words: Words, i: int) -> int | None:
@@ -252,9 +262,14 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
             mentions.append(Mention(s, b, "full", rule, cue=cue if s == a else None))
             continue
         honorific = cue is not None and tuple(w.lower for w in words[cue:a]) in lex["honorific"]
-        if honorific and b - a <= 4 and not _place_before(words, a) and not _not_name_at(words, a, b) \
+        # "ca sĩ Mỹ Tâm", "HLV Park Hang-seo": the role is a title, so it stays outside the cue
+        role = cue is None and _phrase_before(words, a, lex["given_role"]) is not None \
+            and (b - a >= 2 or not _VIETNAMESE_SYLLABLE.fullmatch(words[a].lower)) \
+            and (words[a].text,) not in lex["place"]
+        if (honorific or role) and b - a <= 4 and not _place_before(words, a) and not _not_name_at(words, a, b) \
                 and head_at(words, a) is None and words[a].text not in _prefixes():
-            mentions.append(Mention(a, b, "given", "<honorific> <name>", cue=cue))
+            rule = "<role> <given name>" if role else "<honorific> <name>"
+            mentions.append(Mention(a, b, "given", rule, cue=None if role else cue))
         elif b - a <= 3:
             leftovers.append((a, b, cue))
     return mentions, leftovers

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from .resources import load_lexicon
 
 # a syllable, an abbreviation ("GD-ĐT", "PGS.TS", "PC04") or a number
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-./][\p{L}\p{N}]+)*")
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-./&][\p{L}\p{N}]+)*")
 # abbreviations that carry their own full stop inside names ("TX. Tân Châu", "Tp. Long Xuyên")
 _DOTTED = regex.compile(r"(?:TX|TP|Tp|Q|H|P|TT|X)")
 _COMMA_IN_NAME = regex.compile(
@@ -228,6 +228,8 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             k += 1
             continue
         n = _match_phrase(words, k, lex["inside"], fold=False)
+        if n and words[k].lower == "và" and not (k + 1 < limit and words[k + 1].is_cap):
+            n = 0                                   # "và" only joins two capitalised fields
         if n and k + n <= limit and not _glued(words, k + n - 1):
             placed = placed or " ".join(w.text for w in words[k:k + n]) in lex["place"]
             k += n
@@ -267,14 +269,19 @@ def _lower_noun(words: Words, k: int, limit: int) -> int:
     n = 1
     while k + n < limit and words[k + n].token == words[k].token and not words[k + n].is_cap:
         n += 1
-    if words[k].lower in lexicons()["stop"]:
-        return 0                                    # "thông tin", "hôm qua" after a title
+    if words[k].lower in lexicons()["stop"] or " ".join(w.lower for w in words[k:k + n]) in _honorifics():
+        return 0                                    # "thông tin", "hôm qua", "đồng chí" after a title
     if tag == "A":
         nxt = k + n
         if nxt >= limit or not _SPACE.fullmatch(_gap_text(words, nxt)) or not (
                 words[nxt].is_cap or _match_phrase(words, nxt, lexicons()["inside"], fold=False)):
             return 0
     return n
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(e.casefold() for e in load_lexicon("person_honorifics"))
 
 
 def _is_office(words: Words, k: int) -> bool:
@@ -320,6 +327,17 @@ def titles_after(words: Words, i: int, stop: int | None = None) -> list[Title]:
     if i >= len(words):
         return []
     gap = _gap_text(words, i)
+    if gap.strip() == "(" and head_at(words, i) is None:
+        # "Ông X (bìa trái), Giám đốc Sở ...": look past a parenthesis that holds no title
+        close = words.text.find(")", words[i].start)
+        j = i
+        while j < len(words) and words[j].start < close:
+            j += 1
+        if close < 0 or j >= len(words) or "\n" in words.text[words[i].start:close]:
+            return []
+        i, gap = j, words.text[close + 1:words[j].start]
+        if not regex.fullmatch(r",[^\S\n]+", gap):
+            return []
     if not regex.fullmatch(r",[^\S\n]+|[^\S\n]*\([^\S\n]*|[^\S\n]+[-–][^\S\n]+", gap):
         return []
     out: list[Title] = []

@@ -26,7 +26,7 @@ from .spans import make_span
 # the person takes in the text (not an ad-hoc role: "làm trưởng đoàn" alone is not one)
 _ELECTED = regex.compile(
     r"(?<![\p{L}])(?:bầu(?:[^\S\n]+bổ[^\S\n]+sung)?|bổ[^\S\n]+nhiệm|đắc[^\S\n]+cử|phân[^\S\n]+công)"
-    r"(?:[^\S\n]+(?:giữ[^\S\n]+chức(?:[^\S\n]+vụ)?|làm|là|vào|chức(?:[^\S\n]+vụ)?))*[^\S\n]+")
+    r"(?:[^\S\n]+(?:giữ[^\S\n]+chức(?:[^\S\n]+(?:vụ|danh))?|làm|là|vào|chức(?:[^\S\n]+(?:vụ|danh))?))*[^\S\n]+")
 _ELECTED_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:bầu|bổ[^\S\n]+nhiệm|phân[^\S\n]+công)(?:[^\S\n]+bổ[^\S\n]+sung)?[^\S\n]+$")
 _TAKES_OFFICE = regex.compile(
@@ -43,7 +43,8 @@ def _attach_titles(words: Words, mentions: list[Mention]) -> None:
             m.titles.append(title)
             claimed.setdefault(title.first, m)
     for n, m in enumerate(mentions):
-        stop = mentions[n + 1].first if n + 1 < len(mentions) else None
+        nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+        stop = (nxt.cue if nxt.cue is not None else nxt.first) if nxt else None
         for title in titles_after(words, m.last, stop):
             owner = claimed.get(title.first)
             if owner is not None and owner is not m:

@@ -14,7 +14,8 @@ from pipeline.spans import PERSONS
 
 LEXICONS = ("person_honorifics", "person_cues", "person_ranks", "person_degrees", "person_title_prefixes",
             "person_title_heads", "person_role_nouns", "person_title_words", "person_title_stops",
-            "person_place_words", "person_not_names", "person_middle_names", "person_byline_not_names")
+            "person_place_words", "person_not_names", "person_middle_names", "person_byline_not_names",
+            "person_given_name_roles")
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +110,12 @@ def test_office(nlp, head):
 @pytest.mark.parametrize("role", entries("person_role_nouns"))
 def test_role_noun(nlp, role):
     _one(nlp, f"Hôm qua, {role} Nguyễn Văn An nhận giải.", "Nguyễn Văn An", [role])
+
+
+@pytest.mark.parametrize("role", entries("person_given_name_roles"))
+def test_given_name_role(nlp, role):
+    # artists and athletes go by a given or stage name: the role makes it a person
+    _one(nlp, f"Hôm qua, {role} Minh Khang có mặt tại sân.", "Minh Khang", [role])
 
 
 @pytest.mark.parametrize("word", entries("person_title_words"))
