@@ -54,7 +54,8 @@ _TITLE_RE = regex.compile(_TITLE_NAME)
 _RANK_RE = regex.compile(_RANK, regex.I)
 # a cash amount right after the award makes it a rule statement: "huy chương bạc 35 triệu đồng"
 _MONEY_AFTER = regex.compile(rf"[^,;.\n]{{0,40}}?(?:được{SP}+thưởng|(?:^|{SP}|là|:){SP}*\d[\d.,]*{SP}*(?:triệu|nghìn|ngàn|tỷ|tỉ)"
-                             rf"(?:{SP}*đồng)?|\d[\d.,]*{SP}*đồng){_NOT_LETTER_AFTER}", regex.I)
+                             rf"(?:{SP}*đồng)?|\d[\d.,]*{SP}*đồng)(?!{SP}*(?:chí|đội|bào|nghiệp|hương|chủ|bộ|hồ|loạt|thời))"
+                             rf"{_NOT_LETTER_AFTER}", regex.I)
 
 # trigger verbs; a word before them can make another verb: "ghi nhận", "tranh giành", "chiếm đoạt"
 _TRIGGER_RE = regex.compile(rf"{_NOT_LETTER_BEFORE}(?P<verb>{alternation(TRIGGERS)}){_NOT_LETTER_AFTER}", regex.I)
