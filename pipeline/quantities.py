@@ -155,7 +155,8 @@ def _core(n: Numeral) -> tuple[int, int, str | None]:
 
 def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
     """The statistic a numeral states; "bare" for a number with no unit after it; "name"
-    for a number inside a program name; None for a number that is no statistic."""
+    for a number inside a program name; "date" for one inside a date ("6 tháng đầu năm
+    2022"); None for a number that is no statistic."""
     text, lex = ctx.text, _lex()
     if n.value is None or n.kind in _NEVER_KINDS:
         return None
@@ -166,8 +167,9 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
         return None
     if lex["name_head"].search(text, max(0, start - 60), start) or n.in_name and _name_like(text, n.end):
         return "name"
-    if n.in_name or _inside(num_start, n.end, ctx.dates) or _DATE_DURATION.match(text, n.end) \
-            or _code_tail(text, num_start, n):
+    if _DATE_DURATION.match(text, n.end):
+        return "date"
+    if n.in_name or _inside(num_start, n.end, ctx.dates) or _code_tail(text, num_start, n):
         return None
     if any(s <= num_start and n.end <= e and (c is None or c == n.value) for s, e, c in ctx.awards):
         return None
@@ -260,9 +262,10 @@ def statistics_in(doc: Doc) -> list[Stat]:
                   if AWARDS in doc.spans else [])
     numerals = [n for n in numerals_of(doc) if not in_boilerplate(doc, n.start, n.end)]
     found = [_statistic(ctx, n) for n in numerals]
-    # the words of a program name stay a name wherever they are printed again
+    # the words of a program name stay a name wherever they are printed again, and a period
+    # printed as part of a date ("9 tháng năm 2022") is that period in the headline too
     names = {_echo(n.text, (read_unit(text, n.end, ctx.tags) or ("",))[0])
-             for n, got in zip(numerals, found) if got == "name"}
+             for n, got in zip(numerals, found) if got in ("name", "date")}
     stats: list[Stat] = []
     listed = ("", -1)          # a list of bare scores that take the unit of the one before them
     for i, (n, got) in enumerate(zip(numerals, found)):
