@@ -330,9 +330,24 @@ def find_places(text: str, *, tokens=None) -> list[tuple[int, int, str]]:
                     j = end
                     continue
             size = line.province_at(j) or (longest(line.lex["countries"], line.w, j, limit=6) if w.cap else 0)
-            if size and (j + size >= line.n or not line.w[j + size].cap):
+            if size and _stands_alone(line, j, j + size):
                 out.append((w.start, line.w[j + size - 1].end, "<province or country>"))
                 j += size
                 continue
             j += 1
     return out
+
+
+def _stands_alone(line: Line, i: int, k: int) -> bool:
+    """A province or country name printed as one: every word capitalized ("Hải dương học" is a
+    science), not part of a longer name ("Phạm Thị Ngọc Mỹ", "Việt Đức") or of a word ("văn Pháp")."""
+    words = line.w[i:k]
+    if not all(w.cap for w in words if w.text[0].isalpha()):
+        return False
+    before = line.w[i - 1] if i > 0 else None
+    after = line.w[k] if k < line.n else None
+    if (before is not None and before.cap and not before.punct) or (after is not None and after.cap and not after.punct):
+        return False
+    glued = (before is not None and before.token >= 0 and before.token == words[0].token) or \
+            (after is not None and after.token >= 0 and after.token == words[-1].token)
+    return not glued

@@ -89,6 +89,8 @@ def find_locations(doc: Doc) -> list[Span]:
     for start, end, rule in find_places(doc.text, tokens=_tokens(doc)):
         if any(start < b and a < end for a, b in taken) or in_boilerplate(doc, start, end):
             continue
+        if doc.char_span(start, end) is None:
+            continue                      # the segmenter glued the place to another word
         span = make_span(doc, start, end, "LOC", rule)
         if span is not None:
             spans.append(span)
