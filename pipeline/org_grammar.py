@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from .org_lexicon import Head, Word, abbreviation_words, longest, split_words
 from .org_line import _NO_PLACE, Line
 from .org_names import Unit, fold, with_place
+from .resources import load_lexicon, load_table
 
 _LINE = regex.compile(r"[^\n]+")
 _PLURAL_BEFORE = {"các", "những", "mọi", "nhiều", "từng", "hai", "ba", "bốn"}
@@ -338,11 +340,19 @@ def find_places(text: str, *, tokens=None) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _place_spellings() -> dict[tuple[str, ...], str]:
+    """Province and country names as the lexicons spell them, by their folded words."""
+    names = [row["name"] for row in load_table("provinces")] + list(load_lexicon("countries"))
+    return {tuple(w.fold for w in split_words(name)): name for name in names}
+
+
 def _stands_alone(line: Line, i: int, k: int) -> bool:
     """A province or country name printed as one: every word capitalized ("Hải dương học" is a
     science), not part of a longer name ("Phạm Thị Ngọc Mỹ", "Việt Đức") or of a word ("văn Pháp")."""
     words = line.w[i:k]
-    if not all(w.cap for w in words if w.text[0].isalpha()):
+    printed = _place_spellings().get(tuple(w.fold for w in words), "")
+    if not words[0].upper and [w.cap for w in words] != [p[0].isupper() for p in printed.split()]:
         return False
     before = line.w[i - 1] if i > 0 else None
     after = line.w[k] if k < line.n else None
