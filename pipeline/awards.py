@@ -22,10 +22,10 @@ from dataclasses import dataclass, field, replace
 import regex
 from spacy.tokens import Doc, Span
 
-from . import spans as groups
 from .award_phrases import (NUMBER_BEFORE, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases, blocked,
                             giver_head_at, rule_statement_after, triggers)
-from .award_context import Context, Entity, Subject
+from .award_context import Subject
+from .award_subjects import Clauses as Context
 from .spans import make_span
 
 LABEL = "AWARD"
@@ -45,9 +45,12 @@ _PASSIVE_AFTER = regex.compile(rf"{SP}+(?:đã{SP}+|sẽ{SP}+|cũng{SP}+)?đư�
 _TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>[^:;\n.]{{2,40}}?){SP}*:{SP}*(?:\d+{SP}+)?$")
 _PROXY = regex.compile(rf"(?:Thừa{SP}+ủy{SP}+quyền|Thừa{SP}+lệnh|Thay{SP}+mặt){SP}+(?:của{SP}+)?"
                        rf"(?P<g>[^,;\n]{{2,80}}?){SP}*,", regex.I)
-# a year compared with, or a birth year, is not the year an award is for
+# rule names, as templates of what was read
+_RULES = {"grant": "<giver> {verb} <award> cho <recipient>", "receive": "<recipient> {verb} <award> của <giver>",
+          "passive": "<award> được trao cho <recipient>", "table": "<recipient>: <n> <award>"}
 # verbs that only say an award was handed over: their subject is a presenter, never the giver
 _PRESENT = {"trao", "trao tặng", "trao thưởng"}
+# a year compared with, or a birth year, is not the year an award is for
 _COMPARISON = regex.compile(r"(?:so với|so cùng kỳ|hơn|kém)[^,;.]*$|(?:sinh|SN|sinh năm)[^\S\n]*$", regex.I)
 _YEAR_LIST = regex.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:năm[^\S\n]*)?(?:1[89]|20)\d\d(?!\d)")
 _EVENT = regex.compile(r"(?i:đại hội|giải|SEA Games|Olympic|ASIAD|Games|hội thi|cuộc thi|kỳ thi|hội khỏe|hội diễn"
@@ -57,7 +60,7 @@ _YEAR_PRINTED = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 @dataclass
 class Row:
-    """One award row while it is being built; ``parts`` are the character ranges its span covers."""
+    """One award row while it is being built; ``start:end`` is the text its span covers."""
     name: str
     kind: str
     start: int
@@ -93,7 +96,7 @@ def _chains(text: str, phrases: list[AwardPhrase]) -> list[list[AwardPhrase]]:
     return chains
 
 
-def _governing(text: str, chain: list[AwardPhrase], trigs: list[Trigger], s0: int) -> Trigger | None:
+def _governing(text: str, chain: list[AwardPhrase], trigs: list[Trigger]) -> Trigger | None:
     """The last trigger before the chain in its sentence, close enough and not across ";"."""
     head = chain[0]
     for t in reversed(trigs):
@@ -208,8 +211,7 @@ class _State:
 
 def _sentence_rows(ctx: Context, s0: int, s1: int) -> list[Row]:
     text = ctx.text
-    phrases = [p for p in award_phrases(text[s0:s1])]
-    phrases = [AwardPhrase(p.start + s0, p.end + s0, p.name, p.kind, p.bare) for p in phrases]
+    phrases = [AwardPhrase(p.start + s0, p.end + s0, p.name, p.kind, p.bare) for p in award_phrases(text[s0:s1])]
     phrases = [p for p in phrases if not ctx.boilerplate(p.start, p.end)]
     if not phrases:
         return []
@@ -222,68 +224,78 @@ def _sentence_rows(ctx: Context, s0: int, s1: int) -> list[Row]:
     return rows
 
 
+@dataclass
+class _Clause:
+    """How an award chain is governed: the role of its verb, its giver and the recipients read
+    before the award (the subject of a receive verb)."""
+    role: str
+    giver: str | None = None
+    recipients: list = field(default_factory=list)
+    weak: bool = False      # "lễ đón nhận": the subject organizes the ceremony, it may not receive
+    anchor: int = 0
+
+
+def _without_trigger(ctx: Context, chain: list[AwardPhrase], s0: int, s1: int) -> _Clause | None:
+    """A chain with no verb before it: "Bằng khen ... được trao cho ...", or a medal table row."""
+    text, head, last = ctx.text, chain[0], chain[-1]
+    after = _PASSIVE_AFTER.match(text, last.end, s1)
+    if after:
+        giver = _giver_of(ctx, after.start("agent"), after.end("agent")) if after.group("agent") else None
+        return _Clause("passive", giver, ctx.recipient_list(after.end(), s1, loose=True), anchor=head.start)
+    table = _TABLE_ROW.search(text[s0:head.start]) if head.kind != "honour" else None
+    if table:   # "Bơi lội: 3 HCV, 2 HCB"
+        who = Subject("phrase", table.group("who").strip(), None, s0 + table.start("who"), s0 + table.end("who"))
+        return _Clause("table", None, [who], anchor=head.start)
+    return None
+
+
+def _with_trigger(ctx: Context, trig: Trigger, s0: int, state: _State) -> _Clause:
+    """Giver or recipients from the words before the verb: active grant ("X tặng"), passive with
+    an agent ("Y được X tặng"), or receive ("Y nhận", "Y được tặng")."""
+    text = ctx.text
+    passive = trig.role == "grant" and _PASSIVE_BEFORE.search(text, s0, trig.start)
+    ws = _window_start(text, s0, trig.start, state.floor)
+    agent = ctx.passive_agent(ws, trig.start) if trig.role == "grant" and not passive else None
+    if trig.role == "grant" and not passive and agent is None:
+        subject = ctx.giver_subject(ws, trig.start)
+        proxy = _PROXY.search(text, s0, trig.start)
+        if proxy:       # "Thừa ủy quyền của Chủ tịch nước, ông X trao ..."
+            giver = _giver_of(ctx, proxy.start("g"), proxy.end("g"))
+        elif subject.kind == "empty" or (subject.kind == "unknown" and s0 < ws == state.floor):
+            giver = state.giver  # "... tặng Giấy khen cho 40 tập thể ... và công nhận danh hiệu ..."
+        elif subject.kind == "person" and trig.verb not in _PRESENT:
+            giver = _office_of(ctx, subject)
+        else:
+            giver = subject.giver()
+        state.giver = giver
+        return _Clause("grant", giver, anchor=trig.start)
+    subject_end = agent.start if agent is not None else (passive.start() if passive else trig.start)
+    subject = ctx.subject(ws, subject_end)
+    if subject.kind == "empty":
+        recipients = list(state.recipients)
+    elif subject.kind in ("unknown", "office", "body"):
+        recipients = ctx.first_named(ws, subject_end)
+    else:
+        recipients = subject.members()
+    state.recipients = recipients
+    weak = bool(_CEREMONY_BEFORE.search(text, ws, subject_end if passive or agent else trig.start))
+    return _Clause("receive", agent.giver() if agent else None, recipients, weak, trig.start)
+
+
 def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0: int, s1: int,
                 state: _State) -> list[Row]:
+    """The rows of one chain of award phrases: one per award and recipient group."""
     text = ctx.text
     head, last = chain[0], chain[-1]
     if any(rule_statement_after(text, p.end) for p in chain):
         return []
-    trig = _governing(text, chain, trigs, s0)
-    clause_start = _window_start(text, s0, (trig or head).start, s0)
-    if blocked(text[clause_start:head.start]):
+    trig = _governing(text, chain, trigs)
+    if blocked(text[_window_start(text, s0, (trig or head).start, s0):head.start]):
         return []
-    giver, recipients, role, weak, anchor = None, [], None, False, head.start
-    if trig is None:
-        after = _PASSIVE_AFTER.match(text, last.end, s1)
-        table = _TABLE_ROW.search(text[s0:head.start]) if head.kind != "honour" else None
-        if after:
-            role = "passive"
-            if after.group("agent"):
-                giver = _giver_of(ctx, after.start("agent"), after.end("agent"))
-            recipients = ctx.recipient_list(after.end(), s1, loose=True)
-        elif table:
-            role = "table"    # a medal table row: "Bơi lội: 3 HCV, 2 HCB"
-            recipients = [Subject("phrase", table.group("who").strip(), None, s0 + table.start("who"),
-                                  s0 + table.end("who"))]
-        else:
-            return []
-    else:
-        anchor = trig.start
-        before = text[s0:trig.start]
-        passive = trig.role == "grant" and _PASSIVE_BEFORE.search(before)
-        agent = None
-        if trig.role == "grant" and not passive:
-            agent = ctx.passive_agent(_window_start(text, s0, trig.start, state.floor), trig.start)
-        ws = _window_start(text, s0, trig.start, state.floor)
-        if trig.role == "grant" and not passive and agent is None:
-            role = "grant"
-            subject = ctx.giver_subject(ws, trig.start)
-            proxy = _PROXY.search(text, s0, trig.start)
-            if proxy:
-                giver = _giver_of(ctx, proxy.start("g"), proxy.end("g"))
-            elif subject.kind == "empty" or (subject.kind == "unknown" and s0 < ws == state.floor):
-                giver = state.giver  # "... tặng Giấy khen cho 40 tập thể ... và công nhận danh hiệu ..."
-            elif subject.kind == "person" and trig.verb not in _PRESENT:
-                giver = _office_of(ctx, subject)
-            else:
-                giver = subject.giver()
-            state.giver = giver
-        else:
-            role = "receive"
-            if agent is not None:
-                giver = agent.giver()
-                subject_end = agent.start
-            else:
-                subject_end = (passive.start() + s0) if passive else trig.start
-            subject = ctx.subject(ws, subject_end)
-            if subject.kind == "empty":
-                recipients = list(state.recipients)
-            elif subject.kind in ("unknown", "office", "body"):
-                recipients = ctx.first_named(ws, subject_end)
-            else:
-                recipients = subject.members()
-            weak = bool(_CEREMONY_BEFORE.search(text, ws, subject_end if passive or agent else trig.start))
-            state.recipients = recipients
+    clause = _with_trigger(ctx, trig, s0, state) if trig else _without_trigger(ctx, chain, s0, s1)
+    if clause is None:
+        return []
+    role, giver, recipients, weak, anchor = clause.role, clause.giver, clause.recipients, clause.weak, clause.anchor
     rows = []
     repeat = REPEATS_BEFORE.search(text, s0, anchor)
     for p in chain:
@@ -300,7 +312,7 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0
             members = recipients if recipients else (groups_after if to else [])
         year = _year(ctx, count_start, p.end, s0, s1, p.kind != "honour")
         base = Row(p.name, p.kind, min(count_start, p.start), p.end, giver=row_giver, year=year,
-                   rule=f"{role}:{trig.verb if trig else role} <award>")
+                   rule=_RULES[role].format(verb=trig.verb if trig else ""))
         if not members:
             rows.append(replace(base, count=count))
             continue
@@ -388,4 +400,4 @@ def find_awards(doc: Doc) -> list[Span]:
     return spans
 
 
-__all__ = ["LABEL", "Row", "find_awards", "merge_rows", "groups", "Entity"]
+__all__ = ["LABEL", "Row", "find_awards", "merge_rows"]
