@@ -29,6 +29,7 @@ LABEL = "STAT"
 # numeral kinds that never count anything by themselves
 _NEVER_KINDS = {"clock", "date", "year", "code", "phone", "roman"}
 _RANK_WORD = regex.compile(rf"(?i:thứ|hạng){SP}+")
+_AFTER_THU = regex.compile(rf"(?<!\p{{L}})(?i:thứ){SP}+$")
 _RANK_NOUN = regex.compile(rf"(?<!\p{{L}})(?i:vị{SP}+trí|vị{SP}+thứ){SP}+$")
 _RANK_VERB = regex.compile(rf"(?<!\p{{L}})(?i:đứng|xếp|giữ|vươn{SP}+lên|lên|tụt|xuống|đạt|giành"
                            rf"|chiếm|ở|vị{SP}+trí|vị{SP}+thứ){SP}+$")
@@ -163,8 +164,8 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
     start, num_start, qualifier = _core(n)
     if num_start > n.start and qualifier is None:            # "thứ 4", "hạng 21/65"
         return _rank(ctx, n)
-    if n.kind == "ordinal":
-        return None
+    if n.kind == "ordinal" or _AFTER_THU.search(text, max(0, num_start - 5), num_start):
+        return None                      # "thứ năm tuần trước" is a weekday
     if lex["name_head"].search(text, max(0, start - 60), start) or n.in_name and _name_like(text, n.end):
         return "name"
     if _DATE_DURATION.match(text, n.end):
