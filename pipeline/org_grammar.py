@@ -63,7 +63,10 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     plain_before = False
     lower_ok = head.lower
     if j < n and w[j].lower and w[j].fold in ("các", "những"):
-        return None                       # "Công an các huyện": a category
+        if not head.lower or j + 1 >= n or line.level_at(j + 1) or w[j + 1].fold in ("cấp", "đơn", "cơ"):
+            return None                   # "Công an các huyện", "UBND các xã": a category
+        name.append(w[j].text)            # "Ban Quản lý các khu công nghiệp tỉnh"
+        j += 1
     while j < n:
         x = w[j]
         if x.punct:
@@ -173,8 +176,8 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     generic = line.lex["generic"]
     distinctive = (any(part.casefold() not in generic for part in name) and " ".join(name).casefold() not in generic) \
         or place or level or ident
-    if head.needs == "name" and not (name and distinctive):
-        return None                       # "Trung tâm tỉnh Phú Thọ" is the province's centre
+    if head.needs == "name" and not ((name and distinctive) or (place and not level)):
+        return None                       # "Trung tâm tỉnh Phú Thọ" is the province's centre; "Báo An Giang" is named
     if head.needs == "proper" and not (distinctive and (name or place)):
         return None
     if head.needs == "proper" and not (place or any(part[:1].isupper() and not part.isupper() for part in name)):
@@ -247,10 +250,14 @@ def _parenthesized(text: str, matches: list[OrgMatch]) -> list[OrgMatch]:
             b.needs_fuller = a.needs_fuller
             b.rule += " (alias in parentheses)"
     for a in matches:
-        m = regex.match(r"\s*\((\p{Lu}[\p{Lu}\p{N}&\-]{1,9})\)", text[a.end:])
-        if m and not a.needs_fuller and not any(b.start == a.end + m.start(1) for b in matches) \
-                and _echoes_initials(m.group(1), a.text) and m.group(1) not in abbreviation_words():
-            learned[m.group(1)] = a.units
+        m = regex.match(r"\s*\((\p{Lu}[\p{L}\p{N}&\-]{1,14})\)", text[a.end:])
+        if not m or a.needs_fuller or any(b.start == a.end + m.start(1) for b in matches):
+            continue
+        word = m.group(1)
+        acronym = word.isupper()
+        if (acronym and _echoes_initials(word, a.text) and word not in abbreviation_words()) \
+                or (not acronym and len(word) >= 4 and (word.casefold(),) not in _place_names()):
+            learned[word] = a.units       # "(EVN)", "(HLTTQG)", "(Vietcombank)", "(Navico)"
     if not learned:
         return matches
     taken = [(m.start, m.end) for m in matches]
@@ -338,6 +345,10 @@ def find_places(text: str, *, tokens=None) -> list[tuple[int, int, str]]:
                 continue
             j += 1
     return out
+
+
+def _place_names() -> set[tuple[str, ...]]:
+    return set(_place_spellings())
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,10 @@ class Line:
             if non_head and non_head > last_word + 1 - i:
                 return None
             end = last_word + 1
+            last = self.w[last_word]
+            if size > 1 and last.cap and head.text.split()[-1][0].islower() and not rest \
+                    and (self.field_at(last_word) or self._dictionary_word(last_word)):
+                continue                  # "Hội đồng Thi đua - Khen thưởng": "Thi" opens a field
             if head.word and w.tag == "Np" and end < self.n and self.w[end].token == w.token \
                     and self.w[end].cap and not self.w[end].upper:
                 return None               # "Trường Sơn", "Hội An", "Đoàn Khuê": one proper noun
@@ -147,15 +151,19 @@ class Line:
         while j < self.n and j - k < 4:
             w = self.w[j]
             if not w.cap or w.punct or self.new_sentence(j) or self.person_at(j) or self.head_at(j) \
-                    or (j > k and self.stop_at(j)):
+                    or (j > k and (self.stop_at(j) or self.sentence_case(j))):
                 break
             j += 1
+        if bare and j < self.n and (self.sentence_case(j) or (
+                self.w[j].lower and self.w[j].token >= 0 and self.w[j].token == self.w[j - 1].token)):
+            return k                      # "Đảng ủy Khối Doanh nghiệp": a name, not a place
         return j
 
     def sentence_case(self, k) -> bool:
-        """A capitalized word whose underthesea word goes on in lowercase: "Cộng sản", "Khoa giáo"."""
+        """A capitalized word that goes on in lowercase as one word: "Cộng sản", "Doanh nghiệp"
+        (but not "Phú Tân trao", where the segmenter glued a verb to a place)."""
         w = self.w[k]
-        return w.cap and k + 1 < self.n and self.w[k + 1].lower and w.token >= 0 and self.w[k + 1].token == w.token
+        return w.cap and self._dictionary_word(k) and (w.token < 0 or self.w[k + 1].token == w.token)
 
     def proper_bound(self, j, persons: bool = False) -> bool:
         """A capitalized word at ``j`` continues the name (not a head, event, title or person)."""
@@ -193,6 +201,10 @@ class Line:
             self.glued.update(range(end, glued))
         return end
 
+    def _dictionary_word(self, x) -> bool:
+        """Word ``x`` and the lowercase word after it make one dictionary word ("Thi đua")."""
+        return x + 1 < self.n and self.w[x + 1].lower and f"{self.w[x].fold} {self.w[x + 1].fold}" in dictionary()
+
     def nominal(self, x) -> bool:
         """Word ``x`` may be part of a noun phrase (untagged text gives the benefit of the doubt)."""
         return self.w[x].tag in ("", "N", "Ny", "Np", "Nb", "X")
@@ -217,8 +229,8 @@ class Line:
         verb_last = not any(verbs[:-1]) or all(self.w[x].token == self.w[k - 1].token for x in range(j, k) if verbs[x - j])
         if k - j <= 3 and self.proper_bound(k, head.names == "person") and (not any(verbs) or (last == "cap" and verb_last)):
             return k - j                  # "Vật liệu xây dựng Tân Thành" (not "Đoàn HS dự thi Olympic")
-        if k < self.n and self.level_at(k) and not any(verbs):
-            return k - j                  # "Kiểm soát bệnh tật tỉnh"
+        if k < self.n and self.level_at(k) and (not any(verbs) or (last == "head" and head.lower)):
+            return k - j                  # "Kiểm soát bệnh tật tỉnh", "Ban Quản lý dự án đầu tư xây dựng tỉnh"
         if last == "proper":              # after a proper name only a single word before ")" or ","
             nxt = self.w[k].text if k < self.n else ""
             return 1 if k - j == 1 and nxt in (")", ",") and self.nominal(j) else 0
