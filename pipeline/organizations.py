@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import json
 
+import regex
 from spacy.tokens import Doc, Span
 
 from .normalize import normalize_text
 from .org_grammar import OrgMatch, find_places, match_organizations
-from .org_names import canonical_names, chain_key, resolve_keys
-from .spans import ORGANIZATIONS, PERSONS, in_boilerplate, make_span
+from .org_names import Unit, canonical_names, chain_key, resolve_keys
+from .spans import LAYOUT, ORGANIZATIONS, PERSONS, in_boilerplate, make_span
 
 __all__ = ["OrgMatch", "canonical_org", "find_locations", "find_organizations", "match_organizations",
            "organization_mentions"]
 
 _CACHE = "vnie.organizations"   # doc.user_data key: {chain key: canonical name}
+_AGENCY = regex.compile(r"^(?:Theo|Nguồn)\s*:?\s+(?P<name>\p{Lu}[\p{L}\d .\-&+]{1,60}?)\s*$")
 
 
 def _tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
@@ -38,11 +40,26 @@ def organization_mentions(doc: Doc) -> list[tuple[OrgMatch, str]]:
     segmenter sometimes glues the next word to a name's last word, "Phú Tân trao".)"""
     matches = [m for m in match_organizations(doc.text, tokens=_tokens(doc))
                if not in_boilerplate(doc, m.start, m.end)]
+    matches = sorted(matches + _agency_byline(doc, matches), key=lambda m: m.start)
     names = canonical_names(matches, doc.text)
     # kept with the Doc (as strings: Doc.to_bytes writes user_data) for canonical_org
     doc.user_data[_CACHE] = {json.dumps(chain_key(m.units), ensure_ascii=False): name
                              for m, name in zip(matches, names) if name}
     return [(match, name) for match, name in zip(matches, names) if name is not None]
+
+
+def _agency_byline(doc: Doc, matches: list[OrgMatch]) -> list[OrgMatch]:
+    """A byline that credits an agency ("Theo TTXVN", "Nguồn: Báo Nhân Dân") names an organization
+    (gold convention: an agency or unit byline is an organization)."""
+    out = []
+    for span in doc.spans[LAYOUT] if LAYOUT in doc.spans else []:
+        found = _AGENCY.match(span.text) if span.label_ == "BYLINE" else None
+        if found is None:
+            continue
+        start, end = span.start_char + found.start("name"), span.start_char + found.end("name")
+        if not any(m.start < end and start < m.end for m in matches):
+            out.append(OrgMatch(start, end, doc.text[start:end], (Unit(found.group("name")),), "Theo <agency> (byline)"))
+    return out
 
 
 def find_organizations(doc: Doc) -> list[Span]:

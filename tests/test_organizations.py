@@ -237,6 +237,16 @@ def test_canonical_org_for_a_giver():
     assert canonical_org(doc, "Chủ tịch nước") is None
 
 
+@pytest.mark.parametrize("byline,agency", [("Theo TTXVN", "TTXVN"), ("Nguồn: Báo Nhân Dân", "Báo Nhân Dân")])
+def test_agency_byline_is_an_organization(nlp, byline, agency):
+    text = f"Tiêu đề bài báo\n\n12/03/2022 10:15\n\nNội dung bài báo hôm nay.\n\n{byline}"
+    assert organizations(nlp, text) == {agency.casefold(): set()}
+
+
+def test_person_byline_is_no_organization(nlp):
+    assert organizations(nlp, "Tiêu đề bài báo\n\n12/03/2022 10:15\n\nNội dung bài báo hôm nay.\n\nMINH KHANG") == {}
+
+
 def test_find_locations_leaves_organizations_out():
     doc = hand_doc("UBND tỉnh An Giang thăm xã Phú Bình , huyện Phú Tân và Khu công nghiệp Bình Hòa .")
     doc.spans[ORGANIZATIONS] = find_organizations(doc)
