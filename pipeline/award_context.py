@@ -250,10 +250,10 @@ class Context:
             return items
         stop = _STOP.search(self.text, pos, limit)
         end = stop.start() if stop else limit
-        phrase = self.text[pos:end].strip(" ,")
+        phrase = self.text[pos:end].strip(" ,-–")
         if phrase and len(phrase.split()) <= 14 and not regex.match(r"[\p{Ll}]", phrase[:1] or "x") \
                 or phrase.casefold().startswith(("đảng bộ", "cán bộ", "tập thể")):
-            return [Subject("phrase", phrase, None, pos, pos + len(self.text[pos:end].rstrip(" ,")))]
+            return [Subject("phrase", phrase, None, pos, pos + len(self.text[pos:end].rstrip(" ,-–")))]
         return []
 
     def capitalized_object(self, pos: int, limit: int) -> list[Subject]:

@@ -45,7 +45,8 @@ _NAME = (rf"{SP}+(?:{_QUOTED}|(?P<known>(?i:{alternation(_KNOWN_NAMES)})){_NOT_L
          rf"|(?P<cap>{_CAP_FIRST}(?:{SP}+(?:{_CAP_WORD}|và{SP}+(?=\p{{Lu}})|{_LOW_WORD}(?={SP}+\p{{Lu}}|{SP}*[^\s\p{{L}}]|$)"
          rf"|{_LOW_WORD}(?={SP}+{_LOW_WORD}{SP}*(?:[^\s\p{{L}}]|$|{SP}+(?:{_NAME_STOP}|\p{{Lu}})))|(?<=\p{{Lu}}[\p{{L}}\p{{M}}]*{SP}+){_LOW_WORD}))*))")
 _TITLE_NAME = (rf"{SP}*(?:{_QUOTED}|(?P<title>(?i:{alternation(TITLES)})){_NOT_LETTER_AFTER}"
-               rf"|(?P<cap>\p{{Lu}}[\p{{L}}\p{{M}}]*(?:{SP}+(?!(?:cho|của|năm|và|vì|do|tại|trong|đã|được|với)\b)"
+               rf"|(?P<cap>\p{{Lu}}[\p{{L}}\p{{M}}]*(?:{SP}+(?!(?:cho|của|năm|và|vì|do|tại|trong|đã|được|với|dành|mà|là|này|khi"
+               rf"|sau|nhờ|từ|trước|cùng|thì)(?![\p{{L}}\p{{M}}]))"
                rf"[\p{{L}}\p{{M}}]+){{0,5}}))")
 _HEADS = regex.compile(rf"{_NOT_LETTER_BEFORE}(?P<head>{alternation(AWARDS)}){_NOT_LETTER_AFTER}", regex.I)
 _BARE_TITLE = regex.compile(rf"{_NOT_LETTER_BEFORE}(?P<title>{alternation(TITLES)}){_NOT_LETTER_AFTER}", regex.I)

@@ -22,6 +22,9 @@ _ADVERBS = regex.compile(
     rf"|Buổi lễ|và|(?:\d+|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+(?:năm|lần)(?:{SP}+(?:liền|liên tiếp|liên tục))?|trân trọng|vui mừng|phấn khởi"
     rf"|hân hạnh|đồng thời|cùng|vừa qua|hôm qua|hôm nay|mới đây|trước đó|dẫn đầu|toàn đoàn|xếp thứ{SP}+\S+"
     rf"|đứng thứ{SP}+\S+){SP}*[,]?{SP}*$")
+# an event or a programme receives nothing: "Lễ kỷ niệm 60 năm Ngày Truyền thống và đón nhận ..."
+_EVENT_HEAD = regex.compile(r"(?:Lễ|Buổi lễ|Hội nghị|Đại hội|Chương trình|Cuộc thi|Hội thi|Kỳ thi|Phong trào)"
+                            r"(?![\p{L}\p{M}])")
 # words that open a clause before its subject: "Kết quả, ...", "Dịp này, ..."
 _INTRO = regex.compile(rf"{SP}*(?:Kết quả|Trong đó|Nổi bật là|Nổi bật|Đặc biệt|Riêng|Ngoài ra|Bên cạnh đó|Dịp này"
                        rf"|Nhân dịp này|Tại buổi lễ|Cũng tại buổi lễ|Tại lễ|Theo đó|Như vậy|Trước đó|Sau đó|Đồng thời"
@@ -91,7 +94,8 @@ class Clauses(Context):
             return group
         if (segment[:1].isupper() or _BARE_GROUP.match(segment)) and len(segment.split()) <= 10 \
                 and not self._has_verb(seg_start, tail, first=True) \
-                and not self.dates_in(seg_start, tail) and not regex.search(r"\d[-/.,]\d|(?<!\p{L}[ ])\b\d", segment):
+                and not self.dates_in(seg_start, tail) and not regex.search(r"\d[-/.,]\d|(?<!\p{L}[ ])\b\d", segment) \
+                and not _EVENT_HEAD.match(segment):
             return Subject("phrase", segment, None, seg_start, tail)
         return Subject("unknown", None, None, seg_start, tail)
 
