@@ -32,6 +32,8 @@ _SEPARATOR = regex.compile(rf"{SP}*(?:,{SP}*và|,|và|cùng){SP}+")
 _PLACE_WORDS = {"tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn", "nước", "nhân dân", "và"}
 _STOP = regex.compile(rf"{SP}+(?:vì|có|đã|đạt|do|về|trong|tại|nhân dịp|với|đang|từ|góp|để|nhằm|khi|sau|năm|đối với"
                       rf"|kèm|nhờ|được|là|nhận|vào|theo|gồm)(?![\p{{L}}\p{{M}}])|[;.:(\n]|$")
+# verbs that introduce what follows rather than act: "đạt 12 giải, gồm 1 giải Nhì"
+_LIST_VERBS = {"gồm", "bao gồm", "có", "được", "thêm", "tới", "lên"}
 # lower-case words of these kinds cannot be inside a subject noun phrase
 _NOT_IN_NP = {"V", "E", "P", "R", "C", "Cc", "T", "I", "X"}
 
@@ -272,6 +274,11 @@ class Context:
         return items if items and not self.text[items[-1].end:end].strip() else []
 
     # ------------------------------------------------------------ subjects
+
+    def verb_between(self, start: int, end: int) -> bool:
+        """A lower-case verb in ``start:end`` ("nhận in cờ thi đua": "in" is what is received)."""
+        return any(start <= s and e <= end and tag == "V" and word[:1].islower() and word not in _LIST_VERBS
+                   for s, e, word, tag in self.tags)
 
     def _has_verb(self, start: int, end: int, *, first: bool = False) -> bool:
         """A lower-case verb, preposition, pronoun or adverb in ``start:end``: no bare noun

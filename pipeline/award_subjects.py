@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from .award_context import _BARE_GROUP, SP, Context, Entity, Subject
+from .award_context import _BARE_GROUP, _NOT_IN_NP, SP, Context, Entity, Subject
 from .award_phrases import GROUP_AT, giver_head_at
 
 # words between a subject and its verb: "đã", "vừa được", "long trọng tổ chức lễ", "5 năm liền"
@@ -198,6 +198,14 @@ class Clauses(Context):
         ent = self.entity_at(start)
         if ent and ent.kind != "place" and ent.start <= start + 2 and ent.end <= end + 2:
             return [Subject(ent.kind, ent.name, None, ent.start, ent.end)]
+        # the noun phrase that opens the clause, up to its first verb or preposition:
+        # "Đoàn vận động viên tỉnh | tham dự Giải ... giành 3 huy chương vàng"
+        stop = next((s for s, e, word, tag in self.tags if start <= s < end and tag in _NOT_IN_NP
+                     and word[:1].islower() and word != "và"), None)
+        phrase = self.text[start:stop].strip(" ,") if stop else ""
+        if phrase and (phrase[:1].isupper() or _BARE_GROUP.match(phrase)) and len(phrase.split()) <= 8 \
+                and not _EVENT_HEAD.match(phrase) and not _HONORIFIC.match(phrase) and "," not in phrase:
+            return [Subject("phrase", phrase, None, start, start + len(phrase))]
         return []
 
     def passive_agent(self, start: int, verb: int) -> Subject | None:

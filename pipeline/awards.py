@@ -96,9 +96,11 @@ def _chains(text: str, phrases: list[AwardPhrase]) -> list[list[AwardPhrase]]:
     return chains
 
 
-def _governing(text: str, chain: list[AwardPhrase], trigs: list[Trigger]) -> Trigger | None:
-    """The last trigger before the chain in its sentence, close enough and not across ";"."""
-    head = chain[0]
+def _governing(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger],
+               phrases: list[AwardPhrase]) -> Trigger | None:
+    """The last trigger before the chain in its sentence, close enough, not across ";" and with
+    no other verb between them."""
+    text, head = ctx.text, chain[0]
     for t in reversed(trigs):
         if t.end > head.start:
             continue
@@ -110,7 +112,8 @@ def _governing(text: str, chain: list[AwardPhrase], trigs: list[Trigger]) -> Tri
                 return None
         if head.bare and len(gap) > 12:
             return None
-        return t
+        first = next((p.start for p in phrases if p.start >= t.end), head.start)
+        return None if ctx.verb_between(t.end, first) else t
     return None
 
 
@@ -220,7 +223,7 @@ def _sentence_rows(ctx: Context, s0: int, s1: int) -> list[Row]:
     rows: list[Row] = []
     state = _State(floor=s0)
     for chain in _chains(text, phrases):
-        rows += _chain_rows(ctx, chain, trigs, s0, s1, state)
+        rows += _chain_rows(ctx, chain, trigs, phrases, s0, s1, state)
     return rows
 
 
@@ -282,14 +285,14 @@ def _with_trigger(ctx: Context, trig: Trigger, s0: int, state: _State) -> _Claus
     return _Clause("receive", agent.giver() if agent else None, recipients, weak, trig.start)
 
 
-def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], s0: int, s1: int,
-                state: _State) -> list[Row]:
+def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], phrases: list[AwardPhrase],
+                s0: int, s1: int, state: _State) -> list[Row]:
     """The rows of one chain of award phrases: one per award and recipient group."""
     text = ctx.text
     head, last = chain[0], chain[-1]
     if any(rule_statement_after(text, p.end) for p in chain):
         return []
-    trig = _governing(text, chain, trigs)
+    trig = _governing(ctx, chain, trigs, phrases)
     if blocked(text[_window_start(text, s0, (trig or head).start, s0):head.start]):
         return []
     clause = _with_trigger(ctx, trig, s0, state) if trig else _without_trigger(ctx, chain, s0, s1)
