@@ -236,7 +236,9 @@ class Context:
         p = pos
         while True:
             item = self._item(p, limit, loose=loose)
-            if item is None or (items and items[-1].kind == "person" and item.kind != "person"):
+            # after a person only another person or a counted group: anything else is a role in apposition
+            if item is None or (items and items[-1].kind == "person" and item.kind != "person"
+                                and not (item.kind == "group" and item.count is not None)):
                 break
             items.append(item)
             end = self._skip_apposition(item.end, limit) if item.kind == "person" else item.end

@@ -320,7 +320,9 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], ph
             rows.append(replace(base, count=count))
             continue
         for member in members:
-            row = replace(base, count=member.count if member.count is not None else count)
+            # a receiver's own count yields to the award's ("28 học sinh đoạt giải, gồm 2 giải Nhì, 11 giải Ba")
+            first, second = (count, member.count) if role == "receive" else (member.count, count)
+            row = replace(base, count=first if first is not None else second)
             if weak and role == "receive":
                 row.weak = member.name
             else:
