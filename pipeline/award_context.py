@@ -246,7 +246,8 @@ class Context:
             if not sep:
                 break
             nxt = self._item(sep.end(), limit, loose=loose)
-            if nxt is None and len(items) == 1 and item.kind in ("org", "place") and loose:
+            if nxt is None and len(items) == 1 and item.kind in ("org", "place") and loose \
+                    and not _AWARD_HEAD.match(self.text, sep.end(), limit):
                 items = []
                 break
             p = sep.end()
@@ -254,6 +255,8 @@ class Context:
             return items
         stop = _STOP.search(self.text, pos, limit)
         end = stop.start() if stop else limit
+        award = _AWARD_HEAD.search(self.text, pos, end)
+        end = award.start() if award else end
         phrase = self.text[pos:end].strip(" ,-–")
         if phrase and len(phrase.split()) <= 14 and not regex.match(r"[\p{Ll}]", phrase[:1] or "x") \
                 or phrase.casefold().startswith(("đảng bộ", "cán bộ", "tập thể")):
