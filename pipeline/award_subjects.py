@@ -28,7 +28,8 @@ _EVENT_HEAD = regex.compile(r"(?:Lễ|Buổi lễ|Hội nghị|Đại hội|Chư
 # words that open a clause before its subject: "Kết quả, ...", "Dịp này, ..."
 _INTRO = regex.compile(rf"{SP}*(?:Kết quả|Trong đó|Nổi bật là|Nổi bật|Đặc biệt|Riêng|Ngoài ra|Bên cạnh đó|Dịp này"
                        rf"|Nhân dịp này|Tại buổi lễ|Cũng tại buổi lễ|Tại lễ|Theo đó|Như vậy|Trước đó|Sau đó|Đồng thời"
-                       rf"|Hôm nay|Hôm qua|Sáng nay|Chiều nay|Tối nay|Trước đây|Hiện nay|Năm nay)"
+                       rf"|Hôm nay|Hôm qua|Sáng nay|Chiều nay|Tối nay|Trước đây|Hiện nay|Năm nay"
+                       rf"|Theo{SP}[^,;.\n]{{1,80}}(?=,))"
                        rf"(?![\p{{L}}\p{{M}}]){SP}*,?{SP}*", regex.I)
 _HONORIFIC = regex.compile(r"^(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|(?:Đại|Thượng|Trung|Thiếu)"
                            r"[ ](?:tá|úy|tướng))(?![\p{L}\p{M}])", regex.I)

@@ -274,10 +274,10 @@ def _with_trigger(ctx: Context, trig: Trigger, s0: int, state: _State) -> _Claus
         return _Clause("grant", giver, anchor=trig.start)
     subject_end = agent.start if agent is not None else (passive.start() if passive else trig.start)
     subject = ctx.subject(ws, subject_end)
-    if subject.kind == "empty":
-        recipients = list(state.recipients)
+    if subject.kind == "empty":     # "...; được UBND tỉnh tặng Cờ thi đua": the sentence's subject
+        recipients = list(state.recipients) or ctx.first_named(s0, subject_end)
     elif subject.kind in ("unknown", "office", "body"):
-        recipients = ctx.first_named(ws, subject_end)
+        recipients = ctx.first_named(ws, subject_end) or list(state.recipients)
     else:
         recipients = subject.members()
     state.recipients = recipients
