@@ -31,6 +31,8 @@ _PLURAL_BEFORE = {"các", "những", "mọi", "nhiều", "từng", "hai", "ba", 
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _COORDINATORS = {"-", "–", ",", "và", "&"}
 _ORDINAL_WORDS = {"thứ", "lần", "khóa", "số", "kỳ", "phiên", "đợt"}
+# a business may go by a brand in parentheses ("(Vietcombank)"); a university's "(Canada)" is a place
+_BUSINESS_HEADS = {"Công ty", "Tổng Công ty", "Tập đoàn", "Ngân hàng", "Xí nghiệp", "Nhà máy", "Hợp tác xã"}
 
 
 @dataclass
@@ -111,7 +113,10 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
             start = j
             if head.names == "field" and last in ("field", "acronym"):
                 break                     # "Bộ GDĐT Bành Tiến Long": the field ended the name
-            if line.person_at(j) and not (head.names == "person" and (not name or last in ("acronym", "lower"))):
+            # a school named after a person: the name comes first or after its type only
+            # ("Trường THPT chuyên Nguyễn Quang Diêu", not "ĐH Kinh tế quốc dân Phan Công Nghĩa")
+            typed_only = all(part.isupper() or part[:1].islower() for part in name)
+            if line.person_at(j) and not (head.names == "person" and typed_only):
                 break
             if head.needs == "none":      # "Huyện ủy Chợ Mới": a place follows a standalone body
                 end = line.place_end(j, bare=True)
@@ -255,8 +260,9 @@ def _parenthesized(text: str, matches: list[OrgMatch]) -> list[OrgMatch]:
             continue
         word = m.group(1)
         acronym = word.isupper()
+        business = a.heads and a.heads[0].text in _BUSINESS_HEADS
         if (acronym and _echoes_initials(word, a.text) and word not in abbreviation_words()) \
-                or (not acronym and len(word) >= 4 and (word.casefold(),) not in _place_names()):
+                or (business and not acronym and len(word) >= 4 and (word.casefold(),) not in _place_names()):
             learned[word] = a.units       # "(EVN)", "(HLTTQG)", "(Vietcombank)", "(Navico)"
     if not learned:
         return matches

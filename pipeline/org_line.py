@@ -227,7 +227,11 @@ class Line:
         if k < self.n and self.w[k].fold == "và" and not any(verbs) and self.proper_bound(k + 1, False):
             return k + 1 - j              # "Trồng trọt và Bảo vệ ...", "Huấn luyện và Thi đấu ..."
         verb_last = not any(verbs[:-1]) or all(self.w[x].token == self.w[k - 1].token for x in range(j, k) if verbs[x - j])
-        if k - j <= 3 and self.proper_bound(k, head.names == "person") and (not any(verbs) or (last == "cap" and verb_last)):
+        verbs_ok = last == "cap" and verb_last
+        # after a ministry's or department's field only its province follows ("Sở Tài nguyên môi
+        # trường Hà Nội"), never another name ("Bộ Công nghiệp yêu cầu Vinatex")
+        bound_ok = head.names != "field" or bool(self.province_at(k))
+        if k - j <= 3 and bound_ok and self.proper_bound(k, head.names == "person") and (not any(verbs) or verbs_ok):
             return k - j                  # "Vật liệu xây dựng Tân Thành" (not "Đoàn HS dự thi Olympic")
         if k < self.n and self.level_at(k) and (not any(verbs) or (last == "head" and head.lower)):
             return k - j                  # "Kiểm soát bệnh tật tỉnh", "Ban Quản lý dự án đầu tư xây dựng tỉnh"

@@ -176,6 +176,10 @@ def test_equivalent(short, full):
      ["Trung tâm Kiểm soát bệnh tật tỉnh Sóc Trăng", "CDC Sóc Trăng"]),
     ("Ban Chấp hành Trung ương Đảng họp.", ["Ban Chấp hành Trung ương Đảng"]),
     ("TAND tối cao xử phúc thẩm.", ["TAND tối cao"]),
+    ("Hiệu trưởng ĐH Kinh tế quốc dân Phan Công Nghĩa cho biết.", ["ĐH Kinh tế quốc dân"]),
+    ("Bộ Công nghiệp yêu cầu Vinatex báo cáo.", ["Bộ Công nghiệp"]),
+    ("Sở Tài nguyên môi trường Hà Nội cho biết.", ["Sở Tài nguyên môi trường Hà Nội"]),
+    ("Đại học Acadia (Canada) tuyển sinh. Sinh viên Canada sang học.", ["Đại học Acadia"]),
 ])
 def test_mentions(text, expected):
     assert texts_of(text) == expected
