@@ -69,7 +69,23 @@ def _lex() -> dict:
         "byline_not": {e.casefold() for e in load_lexicon("person_byline_not_names")},
         "given_role": {tuple(e.casefold().split()) for e in load_lexicon("person_given_name_roles")},
         "alias": {tuple(row["alias"].casefold().split()): row["name"] for row in load_table("person_aliases")},
+        "lunar_year": _lunar_years(),
     }
+
+
+# the same earthly branch is printed two ways: "Quý Tỵ" / "Quý Tị", "Kỷ Mão" / "Kỷ Mẹo"
+_BRANCH_SPELLINGS = {"tỵ": "tị", "mão": "mẹo"}
+
+
+def _lunar_years() -> set[tuple[str, ...]]:
+    """The 60 lunar year names (Can Chi: "Giáp Thìn", "Quý Mão"), read from the dates
+    stage's lunar table: "Tết Nguyên đán Giáp Thìn 2024" names a year, not a person,
+    though "Giáp" and "Đinh" are family names."""
+    names = set()
+    for row in load_table("lunar_holidays"):
+        stem, branch = row["can_chi"].casefold().split()
+        names |= {(stem, branch), (stem, _BRANCH_SPELLINGS.get(branch, branch))}
+    return names
 
 
 def _gap(words: Words, i: int) -> str:
@@ -154,8 +170,11 @@ def _runs(words: Words) -> list[tuple[int, int]]:
 
 def _not_name_at(words: Words, s: int, e: int) -> bool:
     """The run [s, e) opens with a listed place or group ("Hà Nội", "Hoàng Anh Gia Lai"); a
-    one-word entry ("Mỹ", "Anh") only when it is the whole run: "Mỹ Linh" is a name."""
+    one-word entry ("Mỹ", "Anh") only when it is the whole run: "Mỹ Linh" is a name. A
+    lunar year name is no name when it is the whole run ("xuân Đinh Dậu")."""
     keys = _lex()["not_name"]
+    if tuple(w.text.casefold() for w in words[s:e]) in _lex()["lunar_year"]:
+        return True
     return any(tuple(w.text.casefold() for w in words[s:s + n]) in keys
                for n in range(1 if e - s == 1 else 2, min(5, e - s) + 1))
 

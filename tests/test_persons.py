@@ -139,6 +139,13 @@ def test_not_name(nlp, name):
     assert persons(nlp, f"Gặp ông {name} hôm qua.") == []
 
 
+@pytest.mark.parametrize("year", sorted({r["can_chi"] for r in load_table("lunar_holidays")}))
+def test_lunar_year_is_no_name(nlp, year):
+    # the dates stage's 60 Can Chi names: "Giáp" and "Đinh" also open personal names
+    assert persons(nlp, f"Dịp Tết Nguyên đán {year}, ông Đinh Văn Tý mừng xuân {year} cùng bà con.") == \
+        [{"name": "Đinh Văn Tý", "titles": []}]
+
+
 @pytest.mark.parametrize("middle", entries("person_middle_names"))
 def test_middle_name(nlp, middle):
     # "Hà" also opens place names: a middle name makes it a family name without any cue
