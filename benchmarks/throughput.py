@@ -59,6 +59,11 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return kib / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def read_texts(paths: list[str]) -> list[str]:
     return [Path(p).read_text(encoding="utf-8") for p in paths]
 
@@ -87,13 +92,13 @@ def measure_vnie(paths: list[str]) -> dict:
     """vnie alone in this process: start-up, peak memory, crashes, and every stage on
     every article timed apart (the loop ``Language.__call__`` runs)."""
     texts = read_texts(paths)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     import pipeline
 
     nlp = pipeline.load()
     loaded = time.perf_counter()
     nlp(FIRST)
-    ready = time.perf_counter()
+    ready, cpu_ready = time.perf_counter(), cpu_seconds()
     per_article, crashes = [], []
     stages: dict[str, float] = defaultdict(float)
     for path, text in zip(paths, texts):
@@ -113,7 +118,8 @@ def measure_vnie(paths: list[str]) -> dict:
             crashes.append(_crash_note(path, error))
         per_article.append(time.perf_counter() - t0)
     return {"per_article": per_article, "stages": dict(stages), "crashes": crashes,
-            "import_load": loaded - started, "startup": ready - started, "peak_mb": peak_rss_mb()}
+            "import_load": loaded - started, "startup": ready - started, "startup_cpu": cpu_ready - cpu_started,
+            "peak_mb": peak_rss_mb()}
 
 
 def measure_side_by_side(paths: list[str], sample: list[int]) -> dict:
@@ -316,8 +322,9 @@ def main(argv: list[str] | None = None) -> int:
                   for name, s in vnie["stages"].items()]
     stage_rows.append(["all (vnie alone)", f"{alone_s:.1f}", "100%", f"{1000 * alone_s / len(paths):.1f}"])
     print("\n" + table(["vnie stage", "seconds", "share", "ms/article"], stage_rows))
-    print(f"\nimport + load: {vnie['import_load']:.2f} s; first article ready: {vnie['startup']:.2f} s; "
-          f"memory of the baselines measured on the ner sample")
+    print(f"\nstart-up: import + load {vnie['import_load']:.2f} s, first article ready {vnie['startup']:.2f} s "
+          f"({vnie['startup_cpu']:.2f} s of CPU); the baselines' memory is measured on the ner sample; "
+          f"load average at the end {os.getloadavg()[0]:.2f}")
     if crashes:
         print(f"\n{len(crashes)} crash(es):")
         for line in crashes[:50]:
