@@ -137,7 +137,7 @@ class Line:
         if k >= self.n or self.new_sentence(k):
             return k                      # "UBND TP. Trong khi ...": a new sentence
         if k > 0 and self.w[k - 1].text.endswith(".") and self.w[k].tag not in ("", "Np", "Ny") \
-                and not self.province_at(k):
+                and not self.province_at(k) and not (numbered and self.w[k].digits):
             return k                      # "UBND TP. Việc ...", "HĐND TP. Ông Lâm ..."
         size = self.province_at(k)
         if size:

@@ -144,6 +144,7 @@ EQUIVALENT_EXAMPLES = {   # one example per row of org_equivalents.tsv, in file 
     "mặt trận tổ quốc|level": (Unit("Mặt trận Tổ quốc", level="tỉnh"), Unit("Ủy ban Mặt trận Tổ quốc Việt Nam", level="tỉnh")),
     "mặt trận tổ quốc việt nam|level": (Unit("Mặt trận Tổ quốc Việt Nam", level="tỉnh"), Unit("Ủy ban Mặt trận Tổ quốc Việt Nam", level="tỉnh")),
     "đảng cộng sản việt nam|any": (Unit("Đảng Cộng sản Việt Nam"), Unit("Đảng")),
+    "liên hiệp quốc|any": (Unit("Liên Hiệp Quốc"), Unit("LHQ")),
 }
 
 
