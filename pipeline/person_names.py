@@ -70,6 +70,7 @@ def _lex() -> dict:
         "given_role": {tuple(e.casefold().split()) for e in load_lexicon("person_given_name_roles")},
         "alias": {tuple(row["alias"].casefold().split()): row["name"] for row in load_table("person_aliases")},
         "lunar_year": _lunar_years(),
+        "epithet": {tuple(e.casefold().split()) for e in load_lexicon("person_alias_epithets")},
     }
 
 
@@ -188,10 +189,12 @@ def _cue_before(words: Words, i: int) -> int | None:
     return found
 
 
-def _alias_at(words: Words, a: int, b: int, cue: int | None) -> Mention | None:
-    """A form of address that names one well-known person ("Bác Hồ")."""
+def _alias_at(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> Mention | None:
+    """A form of address that names one well-known person ("Bác Hồ"), also after a
+    sentence-opening word that is no name ("Theo Bác Hồ, ...")."""
     aliases = _lex()["alias"]
-    for start in ([cue] if cue is not None else []) + [a]:
+    opening = [a + 1] if b - a > 2 and _prefix_is_no_name(doc, words, a, a + 1) else []
+    for start in ([cue] if cue is not None else []) + [a] + opening:
         name = aliases.get(tuple(w.text.casefold() for w in words[start:b]))
         if name:
             return Mention(a if start == cue else start, b, "short", "<alias>", name=name)
@@ -263,9 +266,13 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
         while b - a > 2 and head_at(words, b - 1) is not None:
             b -= 1                                  # "Ngô Xuân Quýnh Cựu trưởng đoàn"
         cue = _cue_before(words, a)
-        alias = _alias_at(words, a, b, cue)
+        alias = _alias_at(doc, words, a, b, cue)
         if alias:
-            mentions.append(alias)
+            # "Bộ đội Cụ Hồ", "Cháu ngoan Bác Hồ", "Lăng Bác Hồ" name a group, a distinction
+            # or a place: no mention of the person, and no bare "Hồ" either
+            if not (_phrase_before(words, alias.first, lex["epithet"]) is not None
+                    or _place_before(words, alias.first)):
+                mentions.append(alias)
             continue
         # "Ông Trần Quốc Việt": a capitalised honorific opening the sentence
         for n in (2, 1):

@@ -15,7 +15,7 @@ from pipeline.spans import PERSONS
 LEXICONS = ("person_honorifics", "person_cues", "person_ranks", "person_degrees", "person_title_prefixes",
             "person_title_heads", "person_role_nouns", "person_title_words", "person_title_stops",
             "person_place_words", "person_not_names", "person_middle_names", "person_byline_not_names",
-            "person_given_name_roles")
+            "person_given_name_roles", "person_alias_epithets")
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +160,12 @@ def test_credit_not_name(nlp, label):
 @pytest.mark.parametrize("row", [pytest.param(r, id=r["alias"]) for r in load_table("person_aliases")])
 def test_alias(nlp, row):
     _one(nlp, f"Nhân dân một lòng theo Đảng và {row['alias']}.", row["name"], [])
+
+
+@pytest.mark.parametrize("epithet", entries("person_alias_epithets"))
+def test_alias_epithet(nlp, epithet):
+    # "Bộ đội Cụ Hồ", "Cháu ngoan Bác Hồ": a name that ends in the form of address
+    assert persons(nlp, f"Họ nhắc mãi về {epithet} Bác Hồ trong buổi sinh hoạt.") == []
 
 
 @pytest.mark.parametrize("name", LEXICONS)
