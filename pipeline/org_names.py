@@ -180,16 +180,29 @@ def canonical_names(matches, text: str) -> list[str | None]:
     """
     keys = [chain_key(m.units) for m in matches]
     target = resolve_keys(keys, text)
-    groups: dict = {}
+    targets = []
     for match, key in zip(matches, keys):
-        groups.setdefault(target[key], []).append(match)
+        goal = target[key]
+        # a bare internal organ ("Ban Thường vụ") is its parent's only in the same paragraph
+        if goal != key and match.needs_fuller and match.heads and match.heads[0].needs == "parent" \
+                and not any(k == goal and _same_line(text, match, other) for other, k in zip(matches, keys)):
+            goal = key
+        targets.append(goal)
+    groups: dict = {}
+    for match, goal in zip(matches, targets):
+        groups.setdefault(goal, []).append(match)
     names: dict = {}
     for key, members in groups.items():
         if all(m.needs_fuller for m in members):
             names[key] = None          # only bare heads: no organization is named
         else:
             names[key] = max((m.text for m in members), key=len)
-    return [names[target[key]] for key in keys]
+    return [names[goal] for goal in targets]
+
+
+def _same_line(text: str, a, b) -> bool:
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    return "\n" not in text[lo.start:hi.end]
 
 
 def with_place(unit: Unit, level: str, place: str, implicit_level: str = "") -> Unit:

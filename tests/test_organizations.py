@@ -209,6 +209,10 @@ def test_byline_in_parentheses_is_no_acronym():
      ["UBND tỉnh Kiên Giang", "UBND tỉnh An Giang", "UBND tỉnh An Giang"]),
     # a bare head with nothing fuller names no organization
     ("Ban Chấp hành họp.", [None]),
+    # a bare internal organ joins its parent's only in the same paragraph
+    ("Ông Tư là Ủy viên Ban Thường vụ Tỉnh ủy.\nĐại hội bầu Ban Chấp hành Công đoàn ngành Y tế tỉnh. "
+     "Ban Chấp hành đã bầu Ban Thường vụ.",
+     ["Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Công đoàn ngành Y tế tỉnh", "Ban Chấp hành Công đoàn ngành Y tế tỉnh", None]),
 ])
 def test_canonical_names(text, names):
     matches = match_organizations(text)
