@@ -91,11 +91,22 @@ _CODES = _compile(_CODE_RULES)
 _CLOCKS = _compile(_CLOCK_RULES)
 _NUMERIC_DATES = _compile(_NUMERIC_DATE_RULES)
 
-_DURATION_CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:trong|suốt|mất|hơn|gần|sau|kéo dài|vòng|độ|chừng|tầm){_SP}$")
-# "khoảng 17 giờ" is a time of day, "khoảng 1 giờ" (nấu khoảng 1 giờ) mostly a duration
-_ABOUT_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:khoảng){_SP}$")
-_CLOCK_CUE_AFTER = regex.compile(rf"^{_SP}(?:\d{{1,2}}(?:{_SP}phút)?|sáng|chiều|tối|trưa|đêm|ngày|hôm|cùng"
-                                 rf"|[-–]|đến|tới)(?!\p{{L}})", regex.I)
+# "N giờ" is a time of day ("Gần 18 giờ,", "Đến 8 giờ,", "lúc 17 giờ") unless a cue makes it a
+# duration: a verb of lasting before it ("trong 3 giờ", "mất 2 giờ", "kéo dài 4 giờ", "trong hơn
+# 2 giờ") or a word after it ("3 giờ đồng hồ", "24 giờ qua", "1 giờ nữa").
+_HEDGE = r"(?:khoảng|gần|hơn|chừng|độ|tầm|cỡ|ngót|trên|dưới|chưa đầy|khoảng chừng|khoảng hơn|khoảng gần)"
+_DURATION_CUE_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?i:trong|suốt|mất|kéo dài|vòng|chờ|đợi|dành|hết)(?:{_SP}(?i:{_HEDGE}))?{_SP}$")
+# "sau 2 giờ thẩm vấn" is a duration, "sau 17 giờ" a time of day
+_AFTER_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:sau)(?:{_SP}(?i:{_HEDGE}))?{_SP}$")
+_DURATION_CUE_AFTER = regex.compile(rf"^(?:{_SP}(?:đồng hồ|liền|liên tục|qua|mỗi|nữa|sau(?!{_SP}khi)|một lần|trở lên)"
+                                    rf"(?!\p{{L}})|{_SP0}/)", regex.I)
+# a hedge before a small number of hours mostly measures a duration ("nấu khoảng 1 giờ",
+# "hơn 2 giờ"); before a larger one it gives the time ("Gần 7 giờ", "Khoảng 22 giờ")
+_HEDGE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{_HEDGE}){_SP}$")
+_SMALL_HOURS = 4
+_CLOCK_CUE_AFTER = regex.compile(rf"^{_SP}(?:\d{{1,2}}(?:{_SP}phút)?|sáng|chiều|tối|trưa|đêm|khuya|ngày|hôm|cùng"
+                                 rf"|địa phương|[-–]|đến|tới)(?!\p{{L}})", regex.I)
 
 _ORDINAL_WORDS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
                   "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
@@ -139,7 +150,7 @@ def fixed_rules(text: str, claims: Claims) -> list[NumberMatch]:
     for name, rx in _CLOCKS:
         for m in rx.finditer(text):
             h, mm = int(m.group("h")), int(m.group("m") or 0)
-            if name == "<h> giờ <m>" and not _is_clock(text, m, h):
+            if name == "<h> giờ <m>" and not is_clock(text, m.start(), m.end(), h, bool(m.group("m"))):
                 continue
             if h > 24:
                 continue
@@ -147,17 +158,19 @@ def fixed_rules(text: str, claims: Claims) -> list[NumberMatch]:
     return out
 
 
-def _is_clock(text: str, m, hour: int) -> bool:
-    """"17 giờ" is a time of day; "trong 24 giờ", "hơn 2 giờ" are durations."""
-    if hour > 24:
+def is_clock(text: str, start: int, end: int, hour: float, minutes: bool = False) -> bool:
+    """Whether "N giờ" at ``text[start:end]`` is a time of day: "Gần 18 giờ,", "lúc 17 giờ",
+    "Hai giờ chiều" are; "trong 24 giờ", "mất 2 giờ", "3 giờ đồng hồ", "hơn 2 giờ" are durations."""
+    if hour > 24 or hour != int(hour):
         return False
-    if m.group("m"):
+    left = before(text, start, 24)
+    if _DURATION_CUE_BEFORE.search(left):
+        return False
+    if minutes or _CLOCK_CUE_AFTER.match(text[end:end + 16]):
         return True
-    left = before(text, m.start(), 20)
-    duration_cue = _DURATION_CUE_BEFORE.search(left) or (_ABOUT_BEFORE.search(left) and hour <= 4)
-    if duration_cue and not _CLOCK_CUE_AFTER.match(text[m.end():m.end() + 12]):
+    if _DURATION_CUE_AFTER.match(text[end:end + 16]) or _AFTER_BEFORE.search(left) and hour <= 12:
         return False
-    return not regex.match(rf"{_SP}(?:qua|liền|liên tục|đồng hồ|mỗi)", text[m.end():m.end() + 12])
+    return not (_HEDGE_BEFORE.search(left) and hour <= _SMALL_HOURS and not text[end:end + 1] == ",")
 
 
 def ordinal_and_roman(text: str, claims: Claims) -> list[NumberMatch]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from .number_names import (RANK_BEFORE as _RANK_BEFORE, WEEKDAY_NEXT as _WEEKDAY_NEXT, Claims,
-                           NumberMatch, before as _before, read_names)
+                           NumberMatch, before as _before, is_clock, read_names)
 from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, SP as _SP, SP0 as _SP0,
                            UNITS as _UNITS, digits_value as _digits_value, numx_value as _numx_value,
                            parse_number_words, parse_roman, word_table as _words)
@@ -309,6 +309,9 @@ def _claimed(claims, s, e, text, value, total, kind, qual, in_name, rule) -> lis
                         kind, qual, bool(in_name), rule)]
 
 
+_HOUR_AFTER = regex.compile(rf"{_SP}giờ(?!\p{{L}})", regex.I)
+
+
 def _word_numbers(text: str, claims: Claims) -> list[NumberMatch]:
     """Spelled-out numbers: "hai đối tượng", "mười lăm", "một triệu rưỡi", "hàng trăm"."""
     out = []
@@ -329,7 +332,10 @@ def _word_numbers(text: str, claims: Claims) -> list[NumberMatch]:
             if value is None and low[0] in ("trăm", "chục", "nghìn", "ngàn", "triệu", "tỷ", "tỉ") and qual == "hàng":
                 value = parse_number_words(["một"] + low)      # "hàng trăm", "hàng chục nghìn"
             if value is not None and _word_ok(text, low, s, e, qual):
-                if claims.free(s, e):
+                hour = _HOUR_AFTER.match(text, e)
+                if hour and value <= 24 and is_clock(text, s, hour.end(), value):   # "Hai giờ chiều"
+                    out += _claimed(claims, s, hour.end(), text, value, None, "clock", None, True, "<words> giờ")
+                elif claims.free(s, e):
                     claims.take(q_start, e)
                     kind = "fraction" if low == ["nửa"] else "word"
                     out.append(NumberMatch(q_start, e, text[q_start:e], float(value), None, kind, qual,

@@ -55,11 +55,6 @@ _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 _MEDAL = (rf"\d+{SP}+(?:HC{SP}*|huy{SP}+chương{SP}+)?(?:vàng|bạc)(?!\p{{L}})"
           rf"(?:{SP}*[,;]{SP}*|{SP}+và{SP}+)")
 _MEDAL_LIST = regex.compile(rf"{_MEDAL}(?:{_MEDAL})?$")
-_CLOCK_AFTER = regex.compile(rf"{SP}*(?:\d|(?i:sáng|chiều|tối|trưa|đêm|khuya|ngày|hôm)(?!\p{{L}}))")
-_CLOCK_BEFORE = regex.compile(rf"(?<!\p{{L}})(?i:lúc|vào|đến|tới|từ){SP}+$")
-_COMMA_AFTER = regex.compile(rf"{SP}*,")
-_DURATION_BEFORE = regex.compile(
-    rf"(?<!\p{{L}})(?i:trong|suốt|mất|kéo dài|sau|vòng|chờ|đợi|qua)(?:{SP}+\S+)?{SP}+$")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _PERCENT_WORDS = regex.compile(rf"phần{SP}+trăm$")
 
@@ -186,21 +181,12 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
             lex["referent"].match(text, n.end) or _inside_word(ctx.tags, n)
             or n.text.lower().split()[-1] in ("một", "nửa") and not is_measure(unit)):
         return None                      # "giữa hai nước", "năm xưa", "một doanh nghiệp"
-    if unit == "đồng" and _MEDAL_LIST.search(text, max(0, num_start - 60), num_start) \
-            or unit == "giờ" and _clock(text, start, end):
+    if unit == "đồng" and _MEDAL_LIST.search(text, max(0, num_start - 60), num_start):
         return None
     if _award_count(ctx, num_start, unit) or _YEAR.fullmatch(n.text) and not is_measure(unit):
         return None                      # "Siêu mẫu 2004 khu vực": counts that large print "2.004"
     rule = "<n> %" if unit.startswith("%") else ("<n> <measure>" if is_measure(unit) else "<n> <noun>")
     return Stat(start, end, n.value, unit, rule, total=n.total, qualifier=qualifier)
-
-
-def _clock(text: str, start: int, end: int) -> bool:
-    """"Gần 18 giờ, sân trường ...", "lúc 15 giờ", "Hai giờ chiều": a time of day, not the
-    duration "trong 24 giờ", "sau 2 giờ thẩm vấn"."""
-    if _CLOCK_AFTER.match(text, end) or _CLOCK_BEFORE.search(text, max(0, start - 12), start):
-        return True
-    return bool(_COMMA_AFTER.match(text, end)) and not _DURATION_BEFORE.search(text, max(0, start - 15), start)
 
 
 def _inside(start: int, end: int, ranges) -> bool:
