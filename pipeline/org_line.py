@@ -19,6 +19,9 @@ class Line:
         self.w, self.n, self.lex = words, len(words), lexicons()
         self._heads: dict = {}
         self.glued: set[int] = set()
+        # a headline in capitals: capitals say nothing, so places come from the lexicon only
+        letters = [w for w in words if w.text[0].isalpha()]
+        self.all_caps = len(letters) >= 3 and sum(w.text.isupper() for w in letters) >= 0.8 * len(letters)
         # the words with abbreviations spelled out: (syllable, word index, original-case syllable)
         self.stream, self.first = [], []
         table, most = self.lex["abbreviations"], self.lex["abbr_longest"]
@@ -72,7 +75,7 @@ class Line:
             return 0                      # inside a noun: "Điện ảnh", "đồng bằng", "Hàng không"
         for size in range(min(3, self.n - j), 0, -1):
             lower_only = self.lex["stops"].get(tuple(w.fold for w in self.w[j:j + size]))
-            if lower_only is not None and (not lower_only or self.w[j].lower):
+            if lower_only is not None and (not lower_only or self.w[j].lower or self.all_caps):
                 return size
         return 0
 
@@ -145,6 +148,8 @@ class Line:
         first = self.w[k]
         if first.digits:
             return k + 1 if numbered else k
+        if self.all_caps:
+            return k                      # "UBND TỈNH TRAO CỜ": no place name but a listed one
         if self.sentence_case(k) or (bare and not (k + 1 < self.n and self.w[k + 1].cap)):
             return k
         j = k

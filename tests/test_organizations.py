@@ -180,6 +180,8 @@ def test_equivalent(short, full):
     ("Hiệu trưởng ĐH Kinh tế quốc dân Phan Công Nghĩa cho biết.", ["ĐH Kinh tế quốc dân"]),
     ("Bộ Công nghiệp yêu cầu Vinatex báo cáo.", ["Bộ Công nghiệp"]),
     ("Sở Tài nguyên môi trường Hà Nội cho biết.", ["Sở Tài nguyên môi trường Hà Nội"]),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG TỔ CHỨC HỘI NGHỊ", ["LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG"]),
+    ("UBND TỈNH TRAO CỜ THI ĐUA", ["UBND TỈNH"]),
     ("Đại học Acadia (Canada) tuyển sinh. Sinh viên Canada sang học.", ["Đại học Acadia"]),
 ])
 def test_mentions(text, expected):
