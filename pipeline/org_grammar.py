@@ -32,7 +32,8 @@ _YEAR = regex.compile(r"(?:19|20)\d\d")
 _COORDINATORS = {"-", "–", ",", "và", "&"}
 _ORDINAL_WORDS = {"thứ", "lần", "khóa", "số", "kỳ", "phiên", "đợt"}
 # a business may go by a brand in parentheses ("(Vietcombank)"); a university's "(Canada)" is a place
-_BUSINESS_HEADS = {"Công ty", "Tổng Công ty", "Tập đoàn", "Ngân hàng", "Xí nghiệp", "Nhà máy", "Hợp tác xã"}
+_BUSINESS_HEADS = {"Công ty", "Tổng Công ty", "Tập đoàn", "Ngân hàng", "Xí nghiệp", "Nhà máy", "Hợp tác xã",
+                   "Doanh nghiệp tư nhân"}
 
 
 @dataclass
@@ -73,8 +74,8 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
         x = w[j]
         if x.punct:
             nxt = j + 1
-            if x.text in "-–" and last == "cap" and line.proper_bound(nxt, False):
-                name.append(x.text)       # "Ban Thi đua - Khen thưởng"
+            if x.text in "-–" and last in ("cap", "lower") and line.proper_bound(nxt, False):
+                name.append(x.text)       # "Ban Thi đua - Khen thưởng", "Khoa Hồi sức tích cực - Chống độc"
                 j = nxt
                 continue
             break
@@ -88,7 +89,8 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
             level_word, org_level, k, numbered = lv
             if not org_level:
                 break
-            end = line.place_end(k, numbered) if level_word not in _NO_PLACE else k
+            # "Trung ương" takes no place but a province ("Bệnh viện Đa khoa Trung ương Cần Thơ")
+            end = line.place_end(k, numbered) if level_word not in _NO_PLACE else k + line.province_at(k)
             if end == k and k + 1 < n and w[k].text == "," and (line.level_at(k + 1) or w[k + 1].fold == "thị"):
                 plural = True             # "LĐLĐ huyện, thị, thành phố"
             level, place = level_word, " ".join(v.text for v in w[k:end])

@@ -112,8 +112,8 @@ class Line:
 
     def person_at(self, j) -> bool:
         """A personal name starts at ``j``: a surname and more capitalized words ("Lê Văn Nưng")."""
-        if j + 1 >= self.n or not self.w[j + 1].cap or self.w[j + 1].punct:
-            return False
+        if j + 1 >= self.n or not self.w[j + 1].cap or self.w[j + 1].punct or self.w[j + 1].upper:
+            return False                  # "Đoàn TNCS Hồ Chí Minh" is no Mr Đoàn
         w = self.w[j]
         if j > 0 and w.token >= 0 and w.token == self.w[j - 1].token and not self.w[j - 1].upper \
                 and self.w[j + 1].token != w.token:
@@ -210,9 +210,9 @@ class Line:
         """Word ``x`` and the lowercase word after it make one dictionary word ("Thi đua")."""
         return x + 1 < self.n and self.w[x + 1].lower and f"{self.w[x].fold} {self.w[x + 1].fold}" in dictionary()
 
-    def nominal(self, x) -> bool:
+    def nominal(self, x, adjective: bool = False) -> bool:
         """Word ``x`` may be part of a noun phrase (untagged text gives the benefit of the doubt)."""
-        return self.w[x].tag in ("", "N", "Ny", "Np", "Nb", "X")
+        return self.w[x].tag in ("", "N", "Ny", "Np", "Nb", "X") or (adjective and self.w[x].tag == "A")
 
     def starts_verb(self, x) -> bool:
         """Word ``x`` opens a verb token (a verb's later syllables belong to a capitalized word
@@ -244,7 +244,7 @@ class Line:
             nxt = self.w[k].text if k < self.n else ""
             return 1 if k - j == 1 and nxt in (")", ",") and self.nominal(j) else 0
         before_verb = verbs.index(True) if any(verbs) else k - j
-        if last not in ("cap", "head") or not all(self.nominal(x) for x in range(j, j + before_verb)):
+        if last not in ("cap", "head") or not all(self.nominal(x, adjective=True) for x in range(j, j + before_verb)):
             return 0                      # "Sở TDTT đầu tiên", "Bộ Thương mại vừa ..."
         rest_ok = k >= self.n or self.w[k].punct or self.stop_at(k) or before_verb < k - j \
             or bool(self.head_at(k)) or self.person_at(k)   # "Ban Dân vận Tỉnh ủy", "... Ngân sách Tào Hữu Phùng"
