@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from .award_context import _BARE_GROUP, _NOT_IN_NP, SP, Context, Entity, Subject
-from .award_phrases import GROUP_AT, giver_head_at
+from .award_phrases import GROUP_AT, giver_head_at, triggers
 
 # words between a subject and its verb: "đã", "vừa được", "long trọng tổ chức lễ", "5 năm liền"
 _ADVERBS = regex.compile(
@@ -22,6 +22,8 @@ _ADVERBS = regex.compile(
     rf"|Buổi lễ|và|(?:\d+|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+(?:năm|lần)(?:{SP}+(?:liền|liên tiếp|liên tục))?|trân trọng|vui mừng|phấn khởi"
     rf"|hân hạnh|đồng thời|cùng|vừa qua|hôm qua|hôm nay|mới đây|trước đó|dẫn đầu|toàn đoàn|xếp thứ{SP}+\S+"
     rf"|đứng thứ{SP}+\S+){SP}*[,]?{SP}*$")
+# part-of-speech tags a noun phrase may open with (underthesea: nouns, proper, classifier, abbreviation)
+_NOUN_TAGS = {"N", "Np", "Nc", "Ny", "Nu"}
 # an event or a programme receives nothing: "Lễ kỷ niệm 60 năm Ngày Truyền thống và đón nhận ..."
 _EVENT_HEAD = regex.compile(r"(?:Lễ|Buổi lễ|Hội nghị|Đại hội|Chương trình|Cuộc thi|Hội thi|Kỳ thi|Phong trào)"
                             r"(?![\p{L}\p{M}])")
@@ -204,8 +206,10 @@ class Clauses(Context):
         stop = next((s for s, e, word, tag in self.tags if start <= s < end and tag in _NOT_IN_NP
                      and word[:1].islower() and word != "và"), None)
         phrase = self.text[start:stop].strip(" ,") if stop else ""
-        if phrase and (phrase[:1].isupper() or _BARE_GROUP.match(phrase)) and len(phrase.split()) <= 8 \
-                and not _EVENT_HEAD.match(phrase) and not _HONORIFIC.match(phrase) and "," not in phrase:
+        first = next((tag for s, e, word, tag in self.tags if s >= start), "")
+        if phrase and first in _NOUN_TAGS and (phrase[:1].isupper() or _BARE_GROUP.match(phrase)) \
+                and len(phrase.split()) <= 8 and not regex.search(r"\d|,", phrase) and not triggers(phrase) \
+                and not _EVENT_HEAD.match(phrase) and not _HONORIFIC.match(phrase):
             return [Subject("phrase", phrase, None, start, start + len(phrase))]
         return []
 
