@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 from spacy.tokens import Doc
 
+from .person_highland import fold, highland_short_forms, highland_start, marker
 from .person_titles import Title, Words, forms_word, head_at, titles_before
 from .resources import load_lexicon, load_table
 from .spans import LAYOUT, in_boilerplate
@@ -282,6 +283,11 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
                          or words[a + n].text in lex["surname"]):
                 cue, a = a, a + n
                 break
+        # "H'Hen Niê", "Y Khoa Niê": a Central Highlands name, clan last
+        s = highland_start(words, a, b)
+        if s is not None and (s == a or _prefix_is_no_name(doc, words, a, s)):
+            mentions.append(Mention(s, b, "full", "<marker> <given name> <clan>", cue=cue if s == a else None))
+            continue
         chosen = _choose_full(doc, words, a, b, cue)
         if chosen:
             s, rule = chosen
@@ -302,18 +308,20 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
 
 
 def _fold_words(words: Words, m: Mention) -> tuple[str, ...]:
-    return tuple(w.text.casefold() for w in words[m.first:m.last])
+    return tuple(fold(w.text) for w in words[m.first:m.last])
 
 
 def resolve_mentions(words: Words, mentions: list[Mention], leftovers) -> list[Mention]:
-    """Give every mention its canonical name; short mentions join the full name they end with."""
+    """Give every mention its canonical name; short mentions join the full name they end with
+    (or begin with, for a Central Highlands name: "chị H'Liễu" of "H'Liễu Niê")."""
     fulls = [m for m in mentions if m.kind == "full"]
     for m in fulls:
         m.name = words.text[words[m.first].start:words[m.last - 1].end]
 
     def full_for(parts: tuple[str, ...], at: int) -> Mention | None:
         matches = [f for f in fulls if len(_fold_words(words, f)) > len(parts)
-                   and _fold_words(words, f)[-len(parts):] == parts]
+                   and (_fold_words(words, f)[-len(parts):] == parts
+                        or parts in highland_short_forms(words, f.first, f.last))]
         before = [f for f in matches if f.first < at]
         return (before[-1] if before else matches[0]) if matches else None
 
@@ -327,8 +335,8 @@ def resolve_mentions(words: Words, mentions: list[Mention], leftovers) -> list[M
                 m.name = words.text[words[m.first].start:words[m.last - 1].end]
             out.append(m)
     for a, b, cue in leftovers:
-        parts = tuple(w.text.casefold() for w in words[a:b])
-        if len(parts) < 2 and cue is None:
+        parts = tuple(fold(w.text) for w in words[a:b])
+        if len(parts) < 2 and cue is None and not marker(words[a].text):
             continue
         full = full_for(parts, a)
         if full:

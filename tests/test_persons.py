@@ -152,6 +152,18 @@ def test_middle_name(nlp, middle):
     _one(nlp, f"Hôm qua, Hà {middle} Lâm phát biểu.", f"Hà {middle} Lâm", [])
 
 
+HIGHLAND = load_table("person_highland_names")
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=r["entry"]) for r in HIGHLAND])
+def test_highland_name(nlp, row):
+    # given name first, clan last: the later short mention is the beginning of the name
+    name = row["example"]
+    clans = [r["entry"] for r in HIGHLAND if r["kind"] == "clan" and name.endswith(" " + r["entry"])]
+    given = name[:-len(max(clans, key=len))].strip()
+    _one(nlp, f"Hôm qua, {name} nhận quà tại buôn. Sau đó, anh {given} cảm ơn đoàn.", name, [])
+
+
 @pytest.mark.parametrize("label", entries("person_byline_not_names"))
 def test_credit_not_name(nlp, label):
     assert persons(nlp, f"Lúa chín vàng đồng.\nẢnh: {label}") == []
