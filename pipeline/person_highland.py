@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from .person_titles import Words
+from .person_words import Words
 from .resources import load_table
 
 _APOSTROPHE = regex.compile(r"[’‘`´]")

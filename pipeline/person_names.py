@@ -19,7 +19,8 @@ import regex
 from spacy.tokens import Doc
 
 from .person_highland import fold, highland_short_forms, highland_start, marker
-from .person_titles import Title, Words, forms_word, head_at, titles_before
+from .person_titles import Title, head_at, titles_before
+from .person_words import Words, forms_word
 from .resources import load_lexicon, load_table
 from .spans import LAYOUT, in_boilerplate
 

@@ -4,26 +4,22 @@ A title opens with an office noun ("Chủ tịch", "Phó Bí thư", "Giám đố
 a degree ("PGS.TS") or a role noun ("kình ngư", "học sinh") and runs over the body it
 belongs to, up to the name, a comma, "kiêm", a dash before another role, or a verb:
 
->>> [t.text for t in titles_after(words_of(doc), i)]     # "ông X, Giám đốc Sở Y tế cho biết"
+>>> [t.text for t in titles_after(words, i)]     # "ông X, Giám đốc Sở Y tế cho biết"
 ['Giám đốc Sở Y tế']
 
-Everything here works on :class:`Word` lists (one per syllable, with the spaCy token it
-belongs to), so the module has no state beyond its lexicons.
+Everything here works on :class:`~pipeline.person_words.Word` lists (one per syllable, with
+the spaCy token it belongs to), so the module has no state beyond its lexicons.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
-from spacy.tokens import Doc
 
+from .person_words import Words, forms_word, gap_text as _gap_text
 from .resources import load_lexicon
 
-# a syllable, an abbreviation ("GD-ĐT", "PGS.TS", "PC04") or a number
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-./&][\p{L}\p{N}]+)*")
 # abbreviations that carry their own full stop inside names ("TX. Tân Châu", "Tp. Long Xuyên")
 _DOTTED = regex.compile(r"(?:TX|TP|Tp|Q|H|P|TT|X)")
 _COMMA_IN_NAME = regex.compile(
@@ -35,23 +31,6 @@ _KIEM = regex.compile(r"[^\S\n]+kiêm[^\S\n]+")
 
 
 @dataclass(frozen=True)
-class Word:
-    """One syllable of the text and the index of the spaCy token that holds it."""
-    start: int
-    end: int
-    text: str
-    token: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-
-@dataclass(frozen=True)
 class Title:
     start: int       # character offsets of the title as printed
     end: int
@@ -59,53 +38,6 @@ class Title:
     first: int       # word indexes [first, last)
     last: int
     kind: str        # office, rank, degree, role
-
-
-class Words(list):
-    """The words of one text, in order; ``.text`` is the text they were cut from and
-    ``.tags`` the part-of-speech tag of each spaCy token (by token index)."""
-
-    def __init__(self, text: str, words=(), tags=()):
-        super().__init__(words)
-        self.text = text
-        self.tags = list(tags)
-
-    def tag(self, i: int) -> str:
-        token = self[i].token
-        return self.tags[token] if 0 <= token < len(self.tags) else ""
-
-
-def words_of(doc: Doc) -> Words:
-    """Every syllable of ``doc.text`` with the index of its token."""
-    starts, ends, tags = [], [], []
-    for token in doc:
-        starts.append(token.idx)
-        ends.append(token.idx + len(token.text))
-        tags.append(token.tag_)
-    text = doc.text
-    words = []
-    for m in _WORD.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        words.append(Word(m.start(), m.end(), m.group(), i if i >= 0 and m.start() < ends[i] else -1))
-    return Words(text, words, tags)
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Words of two or more syllables from the Viet74K word list that ships inside
-    underthesea ("thanh niên", "giáo dục", "y tế"), case-folded: a capitalised syllable
-    that opens one of them starts a common word, not a name. Empty if the list is missing."""
-    try:
-        text = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt").read_text(encoding="utf-8")
-    except (OSError, ModuleNotFoundError):
-        return frozenset()
-    return frozenset(line.strip().casefold() for line in text.splitlines() if " " in line.strip())
-
-
-def forms_word(words: Words, i: int) -> bool:
-    """Word ``i`` and the next word, one space apart, spell a common word."""
-    return i + 1 < len(words) and bool(_SPACE.fullmatch(words.text[words[i].end:words[i + 1].start])) \
-        and f"{words[i].lower} {words[i + 1].lower}" in common_words()
 
 
 def _phrases(entries, *, fold: bool = True) -> dict[str, list[tuple[str, ...]]]:
@@ -157,11 +89,6 @@ def _match_phrase(words: Words, i: int, table, *, fold: bool = True) -> int:
         if tuple(forms) == phrase and all(_SPACE.fullmatch(_gap_text(words, i + k)) for k in range(1, n)):
             best = n
     return best
-
-
-def _gap_text(words: Words, i: int) -> str:
-    """The characters between word ``i-1`` and word ``i``."""
-    return words.text[words[i - 1].end:words[i].start]
 
 
 def _starts_word(words: Words, i: int) -> bool:

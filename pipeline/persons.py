@@ -18,7 +18,8 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .person_names import Mention, credit_mentions, name_mentions, resolve_mentions
-from .person_titles import Words, title_at, titles_after, titles_before, words_of
+from .person_titles import title_at, titles_after, titles_before
+from .person_words import Words, words_of
 from .resources import load_table
 from .spans import make_span
 

@@ -1,0 +1,89 @@
+"""The words the persons stage reads: one per syllable, abbreviation or number of the text,
+with the spaCy token that holds it, and the common-word test that tells "Giáo dục" (a word)
+from "Hoàng Long" (a name).
+
+>>> [w.text for w in words_of(nlp("Ông Lê Văn Nưng, Phó Bí thư"))][:4]
+['Ông', 'Lê', 'Văn', 'Nưng']
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+from spacy.tokens import Doc
+
+# a syllable, an abbreviation ("GD-ĐT", "PGS.TS", "PC04") or a number
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-./&][\p{L}\p{N}]+)*")
+_SPACE = regex.compile(r"[^\S\n]+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One syllable of the text and the index of the spaCy token that holds it."""
+    start: int
+    end: int
+    text: str
+    token: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+class Words(list):
+    """The words of one text, in order; ``.text`` is the text they were cut from and
+    ``.tags`` the part-of-speech tag of each spaCy token (by token index)."""
+
+    def __init__(self, text: str, words=(), tags=()):
+        super().__init__(words)
+        self.text = text
+        self.tags = list(tags)
+
+    def tag(self, i: int) -> str:
+        token = self[i].token
+        return self.tags[token] if 0 <= token < len(self.tags) else ""
+
+
+def words_of(doc: Doc) -> Words:
+    """Every syllable of ``doc.text`` with the index of its token."""
+    starts, ends, tags = [], [], []
+    for token in doc:
+        starts.append(token.idx)
+        ends.append(token.idx + len(token.text))
+        tags.append(token.tag_)
+    text = doc.text
+    words = []
+    for m in _WORD.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        words.append(Word(m.start(), m.end(), m.group(), i if i >= 0 and m.start() < ends[i] else -1))
+    return Words(text, words, tags)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words of two or more syllables from the Viet74K word list that ships inside
+    underthesea ("thanh niên", "giáo dục", "y tế"), case-folded: a capitalised syllable
+    that opens one of them starts a common word, not a name. Empty if the list is missing."""
+    try:
+        text = resources.files("underthesea").joinpath("corpus/data/Viet74K.txt").read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        return frozenset()
+    return frozenset(line.strip().casefold() for line in text.splitlines() if " " in line.strip())
+
+
+def forms_word(words: Words, i: int) -> bool:
+    """Word ``i`` and the next word, one space apart, spell a common word."""
+    return i + 1 < len(words) and bool(_SPACE.fullmatch(words.text[words[i].end:words[i + 1].start])) \
+        and f"{words[i].lower} {words[i + 1].lower}" in common_words()
+
+
+def gap_text(words: Words, i: int) -> str:
+    """The characters between word ``i-1`` and word ``i``."""
+    return words.text[words[i - 1].end:words[i].start]
