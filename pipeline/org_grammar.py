@@ -121,7 +121,12 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
             if line.person_at(j) and not (head.names == "person" and typed_only):
                 break
             if head.needs == "none":      # "Huyện ủy Chợ Mới": a place follows a standalone body
-                end = line.place_end(j, bare=True)
+                # a committee of a level takes any place; others a listed one ("Chính phủ Nhật Bản",
+                # not "Liên Hợp Quốc Kofi Annan")
+                end = line.place_end(j, bare=True) if head.level else j + (
+                    line.province_at(j) or longest(line.lex["countries"], w, j, limit=6))
+                if end == j and not head.level and not _names_a_body(line, j):
+                    break                 # "Liên Hợp Quốc Kofi Annan": a person after the body, not its name
                 if end > j:
                     place = " ".join(v.text for v in w[j:end])
                     j = end
@@ -190,6 +195,17 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     if head.needs == "proper" and not (place or any(part[:1].isupper() and not part.isupper() for part in name)):
         return None                       # "Đoàn đại biểu", "Đoàn HS": a delegation must be named
     return j, units, heads, rule
+
+
+def _names_a_body(line: Line, j: int) -> bool:
+    """The capitalized words from ``j`` hold a common word or an acronym ("Khối Doanh nghiệp",
+    "Cộng sản Cuba", "CGT"), not only a foreign person's name ("Kofi Annan")."""
+    k = j
+    while k < line.n and line.w[k].cap and not line.w[k].punct:
+        if line.w[k].upper or line.sentence_case(k) or line._dictionary_word(k):
+            return True
+        k += 1
+    return False
 
 
 def _plural_before(line: Line, i: int) -> bool:

@@ -7,7 +7,7 @@ a province, a person's name or a stop word start here, and how far does a name r
 """
 from __future__ import annotations
 
-from .org_lexicon import Head, Word, dictionary, lexicons, longest, split_words, syllables  # noqa: F401 (split_words: doctest)
+from .org_lexicon import Head, Word, dictionary, lexicons, longest, split_words, syllables  # noqa: F401
 
 _NO_PLACE = {"trung ương", "tối cao"}   # "Ban Tổ chức Trung ương", "TAND Tối cao": no place follows
 
@@ -244,7 +244,10 @@ class Line:
             nxt = self.w[k].text if k < self.n else ""
             return 1 if k - j == 1 and nxt in (")", ",") and self.nominal(j) else 0
         before_verb = verbs.index(True) if any(verbs) else k - j
-        if last not in ("cap", "head") or not all(self.nominal(x, adjective=True) for x in range(j, j + before_verb)):
+        # an adjective only where punctuation closes the name ("Khoa Hồi sức tích cực - Chống độc",
+        # not "ĐH Luật cao hơn", "Sở Bưu chính Viễn thông chính thức")
+        closed = before_verb == k - j and (k >= self.n or self.w[k].punct or bool(self.head_at(k)))
+        if last not in ("cap", "head") or not all(self.nominal(x, adjective=closed) for x in range(j, j + before_verb)):
             return 0                      # "Sở TDTT đầu tiên", "Bộ Thương mại vừa ..."
         rest_ok = k >= self.n or self.w[k].punct or self.stop_at(k) or before_verb < k - j \
             or bool(self.head_at(k)) or self.person_at(k)   # "Ban Dân vận Tỉnh ủy", "... Ngân sách Tào Hữu Phùng"

@@ -182,6 +182,8 @@ def test_equivalent(short, full):
     ("Sở Tài nguyên môi trường Hà Nội cho biết.", ["Sở Tài nguyên môi trường Hà Nội"]),
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG TỔ CHỨC HỘI NGHỊ", ["LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG"]),
     ("UBND TỈNH TRAO CỜ THI ĐUA", ["UBND TỈNH"]),
+    ("Tổng thư ký Liên Hợp Quốc Kofi Annan phát biểu.", ["Liên Hợp Quốc"]),
+    ("Chính phủ Nhật Bản viện trợ 5 triệu USD.", ["Chính phủ Nhật Bản"]),
     ("Đại học Acadia (Canada) tuyển sinh. Sinh viên Canada sang học.", ["Đại học Acadia"]),
 ])
 def test_mentions(text, expected):
