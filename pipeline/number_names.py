@@ -72,8 +72,8 @@ _PHONE = regex.compile(
     r"|(?<![\d.,/])1[89]00[\s.]?\d{4}(?![\d])")
 _CLOCK_RULES = [
     ("<hh>:<mm>", r"(?<![\d.,/:])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?::[0-5]\d)?(?![\d:])"),
-    ("<h>h<mm>", r"(?<![\p{L}\d.,])(?P<h>[01]?\d|2[0-4])[hg](?P<m>[0-5]\d)?(?:'|p)?(?![\p{L}\d])"),
-    ("<h> giờ <m>", r"(?<![\d.,])(?P<h>\d{1,2})[^\S\n]+giờ(?:[^\S\n]+(?P<m>[0-5]?\d)(?:[^\S\n]+phút)?)?(?![\p{L}\d])"),
+    ("<h>h<mm>", r"(?<![\p{L}\d.,])(?P<h>[01]?\d|2[0-4])(?P<g>[hg])(?P<m>[0-5]\d)?(?:'|p)?(?![\p{L}\d])"),
+    ("<h> giờ <m>", r"(?<![\d.,])(?P<h>\d{1,2})[^\S\n]+(?P<g>giờ)(?:[^\S\n]+(?P<m>[0-5]?\d)(?:[^\S\n]+phút)?)?(?![\p{L}\d])"),
 ]
 _NUMERIC_DATE_RULES = [
     ("<d>/<m>/<y>", r"(?<![\d.,/])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
@@ -105,6 +105,7 @@ _DURATION_CUE_AFTER = regex.compile(rf"^(?:{_SP}(?:đồng hồ|liền|liên t�
 # "hơn 2 giờ"); before a larger one it gives the time ("Gần 7 giờ", "Khoảng 22 giờ")
 _HEDGE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{_HEDGE}){_SP}$")
 _SMALL_HOURS = 4
+_CLOCK_CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:lúc|vào lúc){_SP}(?:(?i:{_HEDGE}){_SP})?$")
 _CLOCK_CUE_AFTER = regex.compile(rf"^{_SP}(?:\d{{1,2}}(?:{_SP}phút)?|sáng|chiều|tối|trưa|đêm|khuya|ngày|hôm|cùng"
                                  rf"|địa phương|[-–]|đến|tới)(?!\p{{L}})", regex.I)
 
@@ -149,12 +150,14 @@ def fixed_rules(text: str, claims: Claims) -> list[NumberMatch]:
             add(m.start(), m.end(), float(digits) if digits else 0.0, "code", name)
     for name, rx in _CLOCKS:
         for m in rx.finditer(text):
-            h, mm = int(m.group("h")), int(m.group("m") or 0)
-            if name == "<h> giờ <m>" and not is_clock(text, m.start(), m.end(), h, bool(m.group("m"))):
+            h, mm, end = int(m.group("h")), int(m.group("m") or 0), m.end()
+            if m.group("m") and "g" in m.groupdict() and not claims.free(m.start(), end):   # "lúc 15 giờ 8-11-2005"
+                mm, end = 0, m.end("g")
+            if name == "<h> giờ <m>" and not is_clock(text, m.start(), end, h, bool(mm)):
                 continue
             if h > 24:
                 continue
-            add(m.start(), m.end(), h + mm / 60, "clock", name)
+            add(m.start(), end, h + mm / 60, "clock", name)
     return out
 
 
@@ -166,7 +169,7 @@ def is_clock(text: str, start: int, end: int, hour: float, minutes: bool = False
     left = before(text, start, 24)
     if _DURATION_CUE_BEFORE.search(left):
         return False
-    if minutes or _CLOCK_CUE_AFTER.match(text[end:end + 16]):
+    if minutes or _CLOCK_CUE_AFTER.match(text[end:end + 16]) or _CLOCK_CUE_BEFORE.search(left):
         return True
     if _DURATION_CUE_AFTER.match(text[end:end + 16]) or _AFTER_BEFORE.search(left) and hour <= 12:
         return False

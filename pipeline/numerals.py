@@ -11,6 +11,7 @@ statistics stage never counts them ("Đại hội XII", "57-NQ/TW", "lớp 12", 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 import regex
@@ -22,6 +23,8 @@ from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, 
                            parse_number_words, parse_roman, word_table as _words)
 from .resources import alternation, load_table
 from .spans import in_boilerplate, make_span
+
+Words = list[tuple[int, int]]
 
 __all__ = ["NumberMatch", "find_numerals", "match_numerals", "parse_number", "parse_number_words", "parse_roman"]
 
@@ -78,9 +81,36 @@ _COMPARATIVE = regex.compile(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|kém|
 @lru_cache(maxsize=1)
 def _name_head_rx():
     rows = load_table("number_name_heads")
-    anycase = alternation(r["head"] for r in rows if r["case"] == "any")
-    upper = alternation(r["head"] for r in rows if r["case"] == "upper")
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:(?i:{anycase})|{upper}){_SP}$")
+
+    def heads(kind):
+        anycase = alternation(r["head"] for r in rows if r["case"] == "any" and r["kind"] == kind)
+        upper = alternation(r["head"] for r in rows if r["case"] == "upper" and r["kind"] == kind)
+        return "|".join(p for p in (anycase and f"(?i:{anycase})", upper) if p)
+
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<program>{heads('program')})|(?P<head>{heads('identifier')}))"
+                         rf"(?:{_SP}(?i:số))?{_SP}$")
+
+
+_SYLLABLE_BEFORE = regex.compile(rf"(?<![\p{{L}}])\p{{L}}+{_SP}$")
+_SYLLABLE_AFTER = regex.compile(rf"{_SP}(\p{{L}}+)")
+
+
+def _inside_longer_word(text: str, start: int, end: int, words: Words | None, side: str) -> bool:
+    """Whether ``text[start:end]`` is the end (``side="before"``) or the start (``"after"``) of a
+    longer word: "tập" in "quy tập", "tuần" in "tuần tra". The segmenter's words decide when they
+    are given; otherwise underthesea's word list does ("mặt đường" is listed but printed as two
+    words in "mặt đường 21", so the segmenter is the better judge)."""
+    if words is not None:
+        i = bisect_right(words, (start, float("inf"))) - 1
+        if i < 0 or words[i][1] <= start:
+            return False
+        return words[i][0] < start if side == "before" else words[i][1] > end
+    from .org_lexicon import dictionary     # underthesea's word list, loaded once
+    if side == "before":
+        prev = _SYLLABLE_BEFORE.search(_before(text, start, 12))
+        return bool(prev) and f"{prev.group().strip()} {text[start:end]}".lower() in dictionary()
+    nxt = _SYLLABLE_AFTER.match(text, end, end + 12)
+    return bool(nxt) and f"{text[start:end]} {nxt.group(1)}".lower() in dictionary()
 
 
 # a calendar keyword right before a number makes it part of a date ("năm 2020", "tháng 3")
@@ -158,12 +188,31 @@ _HOUSE_NUMBER_AFTER = regex.compile(rf"^(?:/\d+\p{{L}}?)?(?:{_SP0},)?{_SP}(?:đ�
 _COUNT_AFTER = regex.compile(rf"^{_SP}(?i:năm|tháng|ngày|tuần|giờ|phút|giây|độ|lô|hộ|người|km|ha|tấn|kg|lần)(?!\p{{L}})")
 
 
-def _name_head(text: str, start: int, end: int | None = None) -> bool:
+def _count_after(text: str, end: int, words: Words | None) -> bool:
+    """A time or measure unit after the number ("khu vực 25 lô", "trong vòng 1 tháng"), unless
+    it opens a longer word ("Hải đội 2 tuần tra") or a date ("Nghị định số 12 ngày 26/1/1995")."""
+    unit = _COUNT_AFTER.match(text[end:end + 12])
+    if not unit:
+        return False
+    u_start = end + len(unit.group()) - len(unit.group().lstrip())
+    if regex.match(rf"{_SP}\d", text[end + unit.end():end + unit.end() + 3]):
+        return False
+    return not _inside_longer_word(text, u_start, end + unit.end(), words, "after")
+
+
+def _name_head(text: str, start: int, end: int | None = None, words: Words | None = None) -> bool:
+    """A head word before the number makes it part of a name ("lớp 12", "Tiểu đoàn 2"); one-syllable
+    heads printed as the end of a longer word are none ("quy tập 146 hài cốt")."""
     before = _before(text, start)
-    if _name_head_rx().search(before):
+    m = _name_head_rx().search(before)
+    head = m and (m.group("program") or m.group("head"))
+    h_start = m and start - len(before) + m.start()
+    if m and not (" " not in head and _inside_longer_word(text, h_start, h_start + len(head), words, "before")):
+        if m.group("program"):
+            return True
         if end is None:
             end = start + len(regex.match(r"[\d.,]*", text[start:]).group())
-        return not _COUNT_AFTER.match(text[end:end + 12])
+        return not _count_after(text, end, words)
     return end is not None and bool(regex.search(rf"(?<![\p{{L}}])(?<!(?i:tổng|trong|con|những|các|với|đủ|lượng)"
                                                  rf"{_SP})(?i:số){_SP}$", before)) \
         and bool(_HOUSE_NUMBER_AFTER.match(text[end:end + 20]))
@@ -183,7 +232,7 @@ def _scale_rule(numx: str) -> str:
     return " ".join(["<n>"] + words) if words else "<n>"
 
 
-def _digit_expressions(text: str, claims: Claims) -> list[NumberMatch]:
+def _digit_expressions(text: str, claims: Claims, words: Words | None) -> list[NumberMatch]:
     out = []
     for m in _NUM_EXPR.finditer(text):
         s, e = m.start("a"), m.end("a")
@@ -193,11 +242,11 @@ def _digit_expressions(text: str, claims: Claims) -> list[NumberMatch]:
             parts = (None, None, None)
         else:
             continue
-        out.extend(_read_digit_match(text, m, s, e, *parts, claims))
+        out.extend(_read_digit_match(text, m, s, e, *parts, claims, words))
     return out
 
 
-def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
+def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMatch]:
     a_text = text[s:e]
     got = _numx_value(a_text)
     if got is None:
@@ -216,7 +265,7 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
     if thu:
         head_start = s - len(thu.group())
         kind, rule = "ordinal", thu.group().split()[0].lower() + " <n>"
-        in_name = _name_head(text, s) or (not _RANK_BEFORE.search(_before(text, head_start))
+        in_name = _name_head(text, s, words=words) or (not _RANK_BEFORE.search(_before(text, head_start))
                                            and bool(_WEEKDAY_NEXT.match(text[e:e + 12])) and a_val <= 8
                                            and not b)
         qual = None
@@ -230,7 +279,7 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
         rule = thu.group().split()[0].lower() + " <n>/<m>" if thu else "<n>/<m>"
         if pct:
             end = m.end("pct")
-        return _claimed(claims, head_start, end, text, a_val, total, kind, qual, in_name or _name_head(text, s), rule)
+        return _claimed(claims, head_start, end, text, a_val, total, kind, qual, in_name or _name_head(text, s, words=words), rule)
     if c:                                   # range "3-5", "từ 3 đến 5 triệu"
         c_start = m.start("c") if m.group("c") else m.start("d")
         c_end = m.end("c") if m.group("c") else m.end("d")
@@ -251,7 +300,7 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
                 a_val *= c_val / first if first else 1
             pct_end = m.end("pct") if pct else c_end
             rule_r = "<n>-<m>" if dash else "từ <n> đến <m>"
-            in_name_r = _name_head(text, s) or _calendar_before(text, s)
+            in_name_r = _name_head(text, s, words=words) or _calendar_before(text, s)
             kind_r = "date" if in_name_r and _calendar_before(text, s) else ("percent" if pct else "range")
             out = _claimed(claims, q_start if not dash else s, e, text, a_val, None, kind_r, qual, in_name_r, rule_r)
             out += _claimed(claims, c_start, pct_end, text, c_val, None, kind_r, None, in_name_r, rule_r)
@@ -269,7 +318,7 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims) -> list[NumberMatch]:
         if digits_only and len(a_text) == 4 and 1900 <= a_val <= 2099 and \
                 not regex.match(rf"{_SP}\p{{Ll}}", text[e:e + 3]):
             return _claimed(claims, s, e, text, a_val, None, "year", None, True, "<yyyy>")
-        if _name_head(text, s, e) or (digits_only and len(a_text) <= 3 and _capitalised_word_before(text, s)
+        if _name_head(text, s, e, words) or (digits_only and len(a_text) <= 3 and _capitalised_word_before(text, s)
                                    and not qual):
             in_name = True
             rule = "<name> <n>"
@@ -312,22 +361,22 @@ def _claimed(claims, s, e, text, value, total, kind, qual, in_name, rule) -> lis
 _HOUR_AFTER = regex.compile(rf"{_SP}giờ(?!\p{{L}})", regex.I)
 
 
-def _word_numbers(text: str, claims: Claims) -> list[NumberMatch]:
+def _word_numbers(text: str, claims: Claims, words: Words | None) -> list[NumberMatch]:
     """Spelled-out numbers: "hai đối tượng", "mười lăm", "một triệu rưỡi", "hàng trăm"."""
     out = []
     for m in _WORD_NUMBER.finditer(text):
-        words = list(regex.finditer(r"\S+", m.group()))
+        syllables = list(regex.finditer(r"\S+", m.group()))
         # a capitalised number word inside a sentence is a name ("Ba Tri", "Năm Căn")
-        cut = len(words)
-        for i, w in enumerate(words):
+        cut = len(syllables)
+        for i, w in enumerate(syllables):
             if w.group() != w.group().lower() and (i > 0 or not _sentence_start(text, m.start())):
                 cut = i
                 break
-        words = words[:cut]
-        while words:
-            low = [w.group().lower() for w in words]
+        syllables = syllables[:cut]
+        while syllables:
+            low = [w.group().lower() for w in syllables]
             value = parse_number_words(low)
-            s, e = m.start() + words[0].start(), m.start() + words[-1].end()
+            s, e = m.start() + syllables[0].start(), m.start() + syllables[-1].end()
             qual, q_start = _qualifier(text, s)
             if value is None and low[0] in ("trăm", "chục", "nghìn", "ngàn", "triệu", "tỷ", "tỉ") and qual == "hàng":
                 value = parse_number_words(["một"] + low)      # "hàng trăm", "hàng chục nghìn"
@@ -339,9 +388,9 @@ def _word_numbers(text: str, claims: Claims) -> list[NumberMatch]:
                     claims.take(q_start, e)
                     kind = "fraction" if low == ["nửa"] else "word"
                     out.append(NumberMatch(q_start, e, text[q_start:e], float(value), None, kind, qual,
-                                           _name_head(text, s), "<words>"))
+                                           _name_head(text, s, words=words), "<words>"))
                 break
-            words = words[:-1]
+            syllables = syllables[:-1]
     return out
 
 
@@ -379,17 +428,24 @@ def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> boo
     return True
 
 
-def match_numerals(text: str) -> list[NumberMatch]:
-    """Every number expression in ``text``, in text order.
+def match_numerals(text: str, words: Words | None = None) -> list[NumberMatch]:
+    """Every number expression in ``text``, in text order. ``words``, the segmenter's words as
+    sorted ``(start, end)`` offsets (:func:`words_of`), tell a head word from the end of a longer
+    word ("lớp 12" but "quy tập 146"); without them underthesea's word list does.
 
     >>> [(m.text, m.value, m.kind, m.in_name) for m in match_numerals("Đại hội XII có 60/114 CĐCS")]
     [('XII', 12.0, 'roman', True), ('60/114', 60.0, 'ratio', False)]
     """
     claims = Claims()
     found = read_names(text, claims)
-    found += _digit_expressions(text, claims)
-    found += _word_numbers(text, claims)
+    found += _digit_expressions(text, claims, words)
+    found += _word_numbers(text, claims, words)
     return sorted(found, key=lambda n: (n.start, n.end))
+
+
+def words_of(doc) -> Words:
+    """The Doc's words as sorted character offsets (underthesea's words: "quy tập" is one)."""
+    return [(t.idx, t.idx + len(t.text)) for t in doc]
 
 
 def find_numerals(doc) -> list:
@@ -397,7 +453,7 @@ def find_numerals(doc) -> list:
     ``_.number_kind``, ``_.number_qualifier`` and ``_.number_in_name`` set;
     numbers inside site boilerplate are left out."""
     spans, seen = [], set()
-    for n in match_numerals(doc.text):
+    for n in match_numerals(doc.text, words_of(doc)):
         if in_boilerplate(doc, n.start, n.end):
             continue
         span = make_span(doc, n.start, n.end, "NUM", n.rule, number=n.value, number_total=n.total,

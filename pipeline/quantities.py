@@ -61,13 +61,8 @@ _PERCENT_WORDS = regex.compile(rf"phần{SP}+trăm$")
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    heads = load_table("stat_name_heads")
     guard = load_table("stat_award_guard")
     return {
-        "name_head": regex.compile(
-            rf"(?<!\p{{L}})(?:(?i:{alt(heads, 'head', lambda r: r['case'] == 'any')})"
-            rf"|{alternation(r['head'][0].upper() + r['head'][1:] for r in heads if r['case'] == 'upper')})"
-            rf"(?:{SP}+số)?{SP}+$"),
         "direction": [(regex.compile(rf"(?<!\p{{L}})(?i:{regex.escape(r['verb'])})$"), r["direction"])
                       for r in load_table("stat_directions")],
         "pre_unit": regex.compile(rf"(?<!\p{{L}})(?i:{alt(load_table('stat_pre_units'), 'noun')}){END}"),
@@ -111,14 +106,14 @@ class Numeral:
 
 def numerals_of(doc: Doc) -> list[Numeral]:
     """The numerals stage's numbers (``doc.spans["numerals"]``) at character precision."""
-    from .numerals import match_numerals
+    from .numerals import match_numerals, words_of
 
     if NUMERALS not in doc.spans:
         return []
     spans = sorted((s.start_char, s.end_char) for s in doc.spans[NUMERALS])
     starts = [s for s, _ in spans]
     out = []
-    for m in match_numerals(doc.text):
+    for m in match_numerals(doc.text, words_of(doc)):
         i = bisect_right(starts, m.start) - 1
         if i >= 0 and m.end <= spans[i][1]:
             out.append(Numeral(m.start, m.end, m.text, m.value, m.total, m.kind, m.qualifier, m.in_name))
@@ -161,7 +156,7 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
         return _rank(ctx, n)
     if n.kind == "ordinal" or _AFTER_THU.search(text, max(0, num_start - 5), num_start):
         return None                      # "thứ năm tuần trước" is a weekday
-    if lex["name_head"].search(text, max(0, start - 60), start) or n.in_name and _name_like(text, n.end):
+    if n.in_name and _name_like(text, n.end):
         return "name"
     if _DATE_DURATION.match(text, n.end):
         return "date"
