@@ -19,7 +19,7 @@ import regex
 from spacy.tokens import Doc
 
 from .person_highland import fold, highland_short_forms, highland_start, marker
-from .person_titles import Title, head_at, titles_before
+from .person_titles import Title, company_before, head_at, titles_before
 from .person_words import Words, forms_word
 from .resources import load_lexicon, load_table
 from .spans import LAYOUT, in_boilerplate
@@ -242,6 +242,8 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
                                  or (s == a and lex["surname"].get(words[s + 1].text) is False))
         if lex["surname"][surname] and not (cued or middle):
             continue
+        if s == a and company_before(words, s) and not (titled and middle):
+            continue        # "Công ty TNHH Xây dựng Hoàng Long": the company's name
         one_token = words[s].token == words[b - 1].token >= 0 and doc[words[s].token].tag_ == "Np"
         if length == 2 and not (cued or one_token):
             continue

@@ -67,6 +67,7 @@ def lexicons() -> dict:
         "degree": set(load_lexicon("person_degrees")),
         "inside": _phrases(load_lexicon("person_title_words"), fold=False),
         "stop": set(load_lexicon("person_title_stops")),
+        "company": _phrases(load_lexicon("person_company_words")),
         "place": {"tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "thị xã", "thị trấn", "ấp",
                   "TP", "TX", "Tp"},
     }
@@ -134,6 +135,7 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
     k = i
     limit = len(words) if stop is None else stop
     placed = False              # a place ("tỉnh An Giang") ends the body: no lower-case noun after it
+    named_from = None           # where a company's own name starts, after its legal form
     while k < limit:
         gap = _gap_text(words, k)
         word = words[k]
@@ -149,6 +151,11 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             break
         if k > i and word.is_cap and _is_office_break(words, k):
             break                                   # "Anh hùng Lao động Phó Thủ tướng": two titles
+        n = _match_phrase(words, k, lex["company"])
+        if n and k + n <= limit and (word.is_cap or named_from is not None):
+            k += n                                  # "Công ty TNHH MTV", "HTX", "một thành viên"
+            named_from = k
+            continue
         if word.is_cap or (word.text[:1].isdigit() and k > i and (
                 _in_capital_word(words, k - 1) or words[k - 1].lower in ("lớp", "số", "khóa"))):
             placed = placed or word.text in lex["place"]
@@ -167,6 +174,11 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             continue
         if word.lower in lex["stop"]:
             break
+        if named_from == k - 1 and words[k - 1].is_cap:
+            n = _field_tail(words, k, limit)
+            if n:
+                k += n                              # "Công ty TNHH MTV Kho vận Thành Đạt"
+                continue
         n = _lower_noun(words, k, limit)
         if n and k > i and not placed:
             k += n                                  # "Ban Quản lý dự án", "Hội Chữ thập đỏ tỉnh"
@@ -175,6 +187,40 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
     while k > i and words[k - 1].lower in ("và", "của"):
         k -= 1
     return k
+
+
+def _field_tail(words: Words, k: int, limit: int) -> int:
+    """The lower-case syllables (one or two) of a company's field that opens with a capital
+    right before word ``k``, when a capitalised name follows them: "Kho vận" in "Kho vận
+    Thành Đạt". Verbs and function words (person_title_stops) are no part of it."""
+    lex = lexicons()
+    n = 0
+    while n < 2 and k + n < limit and not words[k + n].is_cap and words[k + n].text.isalpha() \
+            and words[k + n].lower not in lex["stop"] and words[k + n].lower not in ("và", "của") \
+            and _SPACE.fullmatch(_gap_text(words, k + n)):
+        n += 1
+    if n and k + n < limit and words[k + n].is_cap and _SPACE.fullmatch(_gap_text(words, k + n)):
+        return n
+    return 0
+
+
+def company_before(words: Words, s: int) -> bool:
+    """A company's head or legal form stands right before word ``s``, at most a field
+    between them ("Công ty TNHH Xây dựng | Hoàng Long", "HTX | Tân Phú"): the capitalised
+    words at ``s`` are the company's own name."""
+    lex = lexicons()
+
+    def company_ends(j: int) -> bool:
+        return any(j - n >= 0 and _match_phrase(words, j - n, lex["company"]) == n
+                   and _SPACE.fullmatch(_gap_text(words, j)) for n in (4, 3, 2, 1))
+
+    if s <= 0 or company_ends(s):
+        return s > 0
+    j, lower = s - 1, 0
+    while j > 0 and not words[j].is_cap and lower < 3 and words[j].text.isalpha() \
+            and _SPACE.fullmatch(_gap_text(words, j + 1)):
+        j, lower = j - 1, lower + 1
+    return bool(lower) and words[j].is_cap and bool(_SPACE.fullmatch(_gap_text(words, j + 1))) and company_ends(j)
 
 
 def _in_capital_word(words: Words, k: int) -> bool:

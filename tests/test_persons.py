@@ -15,7 +15,7 @@ from pipeline.spans import PERSONS
 LEXICONS = ("person_honorifics", "person_cues", "person_ranks", "person_degrees", "person_title_prefixes",
             "person_title_heads", "person_role_nouns", "person_title_words", "person_title_stops",
             "person_place_words", "person_not_names", "person_middle_names", "person_byline_not_names",
-            "person_given_name_roles", "person_alias_epithets")
+            "person_given_name_roles", "person_alias_epithets", "person_company_words")
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +122,16 @@ def test_given_name_role(nlp, role):
 def test_title_word(nlp, word):
     _one(nlp, f"Ông Nguyễn Văn An, Chủ tịch Hội Nông dân {word} Tân Phú, cho biết.", "Nguyễn Văn An",
          [f"Chủ tịch Hội Nông dân {word} Tân Phú"])
+
+
+@pytest.mark.parametrize("word", entries("person_company_words"))
+def test_company_word(nlp, word):
+    # the company's own name runs on after its head or legal form, field words included;
+    # a two-syllable name right after them is the company's, not a person's
+    _one(nlp, f"Bà Trần Thị Hoa, Kế toán trưởng {word} Kho vận Thành Đạt, cho biết.", "Trần Thị Hoa",
+         [f"Kế toán trưởng {word} Kho vận Thành Đạt"])
+    _one(nlp, f"Ông Phạm Văn Quý, Phó Giám đốc {word} Xây dựng Hoàng Long, phát biểu.", "Phạm Văn Quý",
+         [f"Phó Giám đốc {word} Xây dựng Hoàng Long"])
 
 
 @pytest.mark.parametrize("stop", entries("person_title_stops"))
