@@ -29,6 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from spacy.language import Language
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -202,7 +203,8 @@ def create_app(*, max_chars: int = DEFAULT_MAX_CHARS, max_batch: int = DEFAULT_M
         extractor()
         yield
 
-    app = FastAPI(title="vnie", version=__version__, lifespan=lifespan,
+    # fastapi-offline serves the Swagger UI and ReDoc files itself: /docs works without a CDN
+    app = FastAPIOffline(title="vnie", version=__version__, lifespan=lifespan,
                   description="Vietnamese news information extraction: persons with titles, organizations, "
                               "dates, awards and statistics from an article's text. Each item lists its "
                               "mentions (code-point offsets into the normalized text).")

@@ -275,7 +275,11 @@ def test_openapi_describes_the_endpoints(client):
     spec = client.get("/openapi.json").json()
     assert {"/extract", "/extract/batch", "/health", "/annotate"} <= set(spec["paths"])
     assert "413" in spec["paths"]["/extract"]["post"]["responses"]
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "cdn" not in docs.text.lower()  # the Swagger UI files are served by vnie itself, for offline use
+    script = regex.search(r'src="([^"]+swagger-ui-bundle\.js)"', docs.text).group(1)
+    assert client.get(script).status_code == 200
 
 
 def test_random_text_is_never_a_server_error(client):
