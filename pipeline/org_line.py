@@ -1,13 +1,14 @@
 """The tests the organization grammar asks about one word of a line: does a head, a level,
 a province, a person's name or a stop word start here, and how far does a name run on.
 
+>>> from pipeline.org_lexicon import split_words
 >>> line = Line(split_words("Sở Giáo dục và Đào tạo tỉnh Đồng Tháp"))
 >>> line.head_at(0)[0].text, line.field_at(1), line.level_at(6)[0]
 ('Sở', 5, 'tỉnh')
 """
 from __future__ import annotations
 
-from .org_lexicon import Head, Word, dictionary, lexicons, longest, split_words, syllables  # noqa: F401
+from .org_lexicon import Head, Word, dictionary, lexicons, longest, syllables
 
 _NO_PLACE = {"trung ương", "tối cao"}   # "Ban Tổ chức Trung ương", "TAND Tối cao": no place follows
 
