@@ -21,6 +21,9 @@ from .spans import boilerplate_ranges
 
 _NOUNS = alternation(RECIPIENT_NOUNS)
 _AWARD_HEAD = regex.compile(rf"(?:{alternation(AWARDS)})(?![\p{{L}}\p{{M}}])", regex.I)
+# a number the numerals stage took for part of a name still counts when an award, a recipient
+# noun or "năm liền" follows it ("Trường Tiểu học Lê Lợi 5 năm liền đạt ...")
+_COUNTED_AFTER = regex.compile(rf"{SP}+(?:(?i:{alternation(AWARDS)})|(?:{_NOUNS})|năm|lần)(?![\p{{L}}\p{{M}}])")
 
 # words before a recipient's name: titles, ranks, forms of address; never a preposition
 _PREFIX = regex.compile(rf"^(?:(?!(?:do|của|tại|ở|với|về|vì|từ|trong|theo|và)\b)[^\s,;.\d]+{SP}+){{0,4}}$")
@@ -78,8 +81,10 @@ class Context:
                 ents.append(Entity(s.start_char, s.end_char, name or s.text, kind))
         self.entities = sorted(ents, key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.entities]
-        self.numerals = sorted((s.start_char, s.end_char, s._.number) for s in self._group(groups.NUMERALS)
-                               if s._.number is not None)
+        # a clock time ("10:58") or a number inside a name ("Quân khu 9") counts nothing
+        self.numerals = sorted((s.start_char, s.end_char, None if s._.number_kind == "clock"
+                                or (s._.number_in_name and not _COUNTED_AFTER.match(self.text, s.end_char))
+                                else s._.number) for s in self._group(groups.NUMERALS) if s._.number is not None)
         self.dates = sorted((s.start_char, s.end_char, s.text, s._.date_value) for s in self._group(groups.DATES)
                             if s._.date_value)
         self.boiler = boilerplate_ranges(doc)
@@ -102,12 +107,14 @@ class Context:
     # ------------------------------------------------------------ numbers and dates
 
     def number(self, start: int, end: int) -> float | None:
-        """The value of the count printed at ``start:end``, from the numerals stage."""
+        """The count printed at ``start:end``, from the numerals stage: a whole number, never
+        part of a clock time or a name ("10:58 giải Nhất" counts no prize)."""
         for s, e, value in self.numerals:
             if s <= start < e or start <= s < end:
-                return value
+                return value if value is not None and float(value).is_integer() else None
         from .numerals import parse_number
-        return parse_number(self.text[start:end])
+        value = parse_number(self.text[start:end])
+        return value if value is not None and float(value).is_integer() else None
 
     def dates_in(self, start: int, end: int) -> list[tuple]:
         return [d for d in self.dates if start <= d[0] and d[1] <= end]

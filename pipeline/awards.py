@@ -42,7 +42,8 @@ _BY_AFTER = regex.compile(rf"{SP}*(?:do|của){SP}+(?P<giver>[^,;.\n]{{2,80}}?){
 _PASSIVE_AFTER = regex.compile(rf"{SP}+(?:đã{SP}+|sẽ{SP}+|cũng{SP}+)?được{SP}+(?:(?P<agent>[^,;.\n]{{2,60}}?){SP}+)?"
                                rf"(?:trao tặng|trao|tặng|khen tặng|tặng thưởng|phong tặng|truy tặng|cấp){SP}+"
                                rf"(?:cho{SP}+)?", regex.I)
-_TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>[^:;\n.]{{2,40}}?){SP}*:{SP}*(?:\d+{SP}+)?$")
+# "Bơi lội: 3 HCV": the row's label is words, never a clock time ("10:58 giải Nhất")
+_TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>\p{{L}}[^:;\n.]{{1,39}}?)(?<!\d){SP}*:(?!\d){SP}*(?:\d+{SP}+)?$")
 _PROXY = regex.compile(rf"(?:Thừa{SP}+ủy{SP}+quyền|Thừa{SP}+lệnh|Thay{SP}+mặt){SP}+(?:của{SP}+)?"
                        rf"(?P<g>[^,;\n]{{2,80}}?){SP}*,", regex.I)
 # rule names, as templates of what was read
