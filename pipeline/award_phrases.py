@@ -37,10 +37,15 @@ _CAP_FIRST = r"\p{Lu}[\p{L}\p{M}]*"
 _NAME_STOP = (r"(?:cho|của|và|tại|năm|do|vì|đã|được|trong|với|này|đó|lần|nhân|hạng|khen|tặng|trao|cùng|là|các"
               r"|những|từ|đến|sau|trước|theo|về|cao|mà|ở|thứ|đầu|dành|nhất|mới|đầu tiên|quý)(?![\p{L}\p{M}])")
 _LOW_WORD = rf"(?!{_NAME_STOP})\p{{Ll}}[\p{{L}}\p{{M}}]*"
+# "Vì sự phát triển của phụ nữ Việt Nam": a "Vì ..." name runs to a word that starts the rest
+# of the clause; "của" stays inside before a lower-case word ("của Bộ ..." names the giver)
+_VI_STOP = (r"(?:cho|của|và|tại|năm|do|đã|được|trong|nhân|với|tới|đến|vì|từ|theo|khi|sau|trước|lần|hạng|"
+            r"kèm|dành|mà|là|cùng)(?![\p{L}\p{M}])")
+_VI_OF = r"(?:của|và)(?=[^\S\n]+\p{Ll}[\p{L}\p{M}]*(?![^\S\n]+(?:cho|của)\b))"
 _QUOTED = r"[“\"'‘](?P<quoted>[^”\"'’\n]{2,80})[”\"'’]"
 # a proper name after the head: quoted, a known order, "Vì sự nghiệp ...", or capitalized words
 _NAME = (rf"{SP}+(?:{_QUOTED}|(?P<known>(?i:{alternation(_KNOWN_NAMES)})){_NOT_LETTER_AFTER}"
-         rf"|(?P<vi>Vì(?:{SP}+(?!(?:cho|của|và|tại|năm|do|đã|được|trong)\b)[\p{{L}}\p{{M}}]+){{1,6}})"
+         rf"|(?P<vi>Vì(?:{SP}+(?:{_VI_OF}|(?!{_VI_STOP})[\p{{L}}\p{{M}}]+)){{1,12}})"
          rf"|(?P<digits>\d+{SP}+năm{SP}+tuổi{SP}+Đảng)"
          rf"|(?P<cap>{_CAP_FIRST}(?:{SP}+(?:{_CAP_WORD}|và{SP}+(?=\p{{Lu}})|{_LOW_WORD}(?={SP}+\p{{Lu}}|{SP}*[^\s\p{{L}}]|$)"
          rf"|{_LOW_WORD}(?={SP}+{_LOW_WORD}{SP}*(?:[^\s\p{{L}}]|$|{SP}+(?:{_NAME_STOP}|\p{{Lu}})))|(?<=\p{{Lu}}[\p{{L}}\p{{M}}]*{SP}+){_LOW_WORD}))*))")

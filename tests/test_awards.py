@@ -118,6 +118,11 @@ def test_normalize_award(head, name, rank, expected):
     ("trao Huân chương Lao động hạng Ba và 2 HCV", ["huân chương lao động hạng ba", "huy chương vàng"]),
     ("công nhận danh hiệu “Chiến sĩ thi đua cơ sở” cho 52 cá nhân", ["chiến sĩ thi đua cơ sở"]),
     ("tặng Kỷ niệm chương Vì sự nghiệp giáo dục cho 8 cá nhân", ["kỷ niệm chương vì sự nghiệp giáo dục"]),
+    ("tặng Kỷ niệm chương Vì sự phát triển của phụ nữ Việt Nam cho 15 cá nhân",
+     ["kỷ niệm chương vì sự phát triển của phụ nữ việt nam"]),
+    ("Kỷ niệm chương Vì sự nghiệp Cựu chiến binh Việt Nam cho 18 hội viên",
+     ["kỷ niệm chương vì sự nghiệp cựu chiến binh việt nam"]),
+    ("nhận Kỷ niệm chương Vì sự nghiệp giáo dục của Bộ Giáo dục", ["kỷ niệm chương vì sự nghiệp giáo dục"]),
     ("các vận động viên đoạt huy chương tại Đại hội", []),
     ("đạt giải a trong kỳ thi", []),
 ])
