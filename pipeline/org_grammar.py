@@ -117,7 +117,7 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
                 break                     # "Bộ GDĐT Bành Tiến Long": the field ended the name
             # a school named after a person: the name comes first or after its type only
             # ("Trường THPT chuyên Nguyễn Quang Diêu", not "ĐH Kinh tế quốc dân Phan Công Nghĩa")
-            typed_only = all(part.isupper() or part[:1].islower() for part in name)
+            typed_only = _school_types_only(line, name)
             if line.person_at(j) and not (head.names == "person" and typed_only):
                 break
             if head.needs == "none":      # "Huyện ủy Chợ Mới": a place follows a standalone body
@@ -195,6 +195,14 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     if head.needs == "proper" and not (place or any(part[:1].isupper() and not part.isupper() for part in name)):
         return None                       # "Đoàn đại biểu", "Đoàn HS": a delegation must be named
     return j, units, heads, rule
+
+
+def _school_types_only(line: Line, name: list[str]) -> bool:
+    """The name so far only says what kind of school it is ("THPT chuyên", "Tiểu học")."""
+    text = " ".join(name)
+    for kind in sorted(line.lex["school_types"], key=len, reverse=True):
+        text = regex.sub(rf"(?<!\S){regex.escape(kind)}(?!\S)", " ", text, flags=regex.I)
+    return not text.strip()
 
 
 def _names_a_body(line: Line, j: int) -> bool:

@@ -96,6 +96,7 @@ def lexicons() -> dict:
         "stops": {syllables(s): s[0].islower() for s in load_lexicon("org_stopwords")},
         "non_heads": {syllables(s) for s in load_lexicon("org_non_heads")},
         "generic": {s.casefold() for s in load_lexicon("org_generic_names")},
+        "school_types": tuple(load_lexicon("org_school_types")),
         "surnames": surnames,
     }
 

@@ -101,6 +101,11 @@ def test_non_head(phrase):
     assert not any(t.startswith(phrase) for t in texts_of(f"{phrase} Tân Phước được nhắc đến."))
 
 
+@pytest.mark.parametrize("kind", [pytest.param(k, id=k) for k in load_lexicon("org_school_types")])
+def test_school_type_before_a_person(kind):
+    assert texts_of(f"Học sinh Trường {kind} Lê Lợi đạt giải.") == [f"Trường {kind} Lê Lợi"]
+
+
 @pytest.mark.parametrize("generic", [pytest.param(g, id=g) for g in load_lexicon("org_generic_names")])
 def test_generic_name(generic):
     assert texts_of(f"Công ty {generic} tổ chức hội nghị.") == []
