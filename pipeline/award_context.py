@@ -28,6 +28,8 @@ _COUNTED_AFTER = regex.compile(rf"{SP}+(?:(?i:{alternation(AWARDS)})|(?:{_NOUNS}
 # words before a recipient's name: titles, ranks, forms of address; never a preposition
 _PREFIX = regex.compile(rf"^(?:(?!(?:do|của|tại|ở|với|về|vì|từ|trong|theo|và)\b)[^\s,;.\d]+{SP}+){{0,4}}$")
 _BARE_GROUP = regex.compile(rf"(?P<noun>(?:{_NOUNS})(?:{SP}*(?:,|và){SP}*(?:{_NOUNS}))*)(?![\p{{L}}\p{{M}}])")
+# a group noun before a name or number names one body: "cho xã Tân Hòa", "cho tổ 3"
+_NAMED_AFTER = regex.compile(rf"{SP}+(?:\p{{Lu}}|\d)")
 _ADDRESS = r"(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|GS|PGS|TS|ThS|(?:Đại|Thượng|Trung|Thiếu)[ ](?:tá|úy|tướng))"
 _APPOSITION = regex.compile(rf"(?P<role>{SP}*[-–,]{SP}*(?!{_ADDRESS}(?![\p{{L}}\p{{M}}]))[^,;.\n]{{2,80}}?)"
                             rf"(?=(?:,|{SP}và|{SP}-){SP}*{_ADDRESS}(?![\p{{L}}\p{{M}}])|{SP}*[;.\n]|{SP}+(?:vì|do|có|đã|về)\b|$)")
@@ -211,7 +213,7 @@ class Context:
                 end += paren.end()
             return Subject(ent.kind, ent.name, None, pos, end)
         bare = _BARE_GROUP.match(self.text, pos, limit) if loose else None
-        if bare:
+        if bare and not _NAMED_AFTER.match(self.text, bare.end(), limit):
             return Subject("group", regex.sub(r"\s+", " ", bare.group("noun")), None, pos, bare.end())
         return None
 
