@@ -11,11 +11,11 @@ statistics stage never counts them ("Đại hội XII", "57-NQ/TW", "lớp 12", 
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 
 import regex
 
+from .number_heads import Words, name_head as _name_head
 from .number_names import (RANK_BEFORE as _RANK_BEFORE, WEEKDAY_NEXT as _WEEKDAY_NEXT, Claims,
                            NumberMatch, before as _before, is_clock, read_names)
 from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, SP as _SP, SP0 as _SP0,
@@ -23,8 +23,6 @@ from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, 
                            parse_number_words, parse_roman, word_table as _words)
 from .resources import alternation, load_table
 from .spans import in_boilerplate, make_span
-
-Words = list[tuple[int, int]]
 
 __all__ = ["NumberMatch", "find_numerals", "match_numerals", "parse_number", "parse_number_words", "parse_roman"]
 
@@ -76,41 +74,6 @@ def _qualifier_rx():
 
 _COMPARATIVE = regex.compile(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|kém|sớm|muộn|dài|ngắn|nhanh|chậm"
                              r"|rẻ|đắt|mạnh|yếu)" + _SP + r"$", regex.I)
-
-
-@lru_cache(maxsize=1)
-def _name_head_rx():
-    rows = load_table("number_name_heads")
-
-    def heads(kind):
-        anycase = alternation(r["head"] for r in rows if r["case"] == "any" and r["kind"] == kind)
-        upper = alternation(r["head"] for r in rows if r["case"] == "upper" and r["kind"] == kind)
-        return "|".join(p for p in (anycase and f"(?i:{anycase})", upper) if p)
-
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<program>{heads('program')})|(?P<head>{heads('identifier')}))"
-                         rf"(?:{_SP}(?i:số))?{_SP}$")
-
-
-_SYLLABLE_BEFORE = regex.compile(rf"(?<![\p{{L}}])\p{{L}}+{_SP}$")
-_SYLLABLE_AFTER = regex.compile(rf"{_SP}(\p{{L}}+)")
-
-
-def _inside_longer_word(text: str, start: int, end: int, words: Words | None, side: str) -> bool:
-    """Whether ``text[start:end]`` is the end (``side="before"``) or the start (``"after"``) of a
-    longer word: "tập" in "quy tập", "tuần" in "tuần tra". The segmenter's words decide when they
-    are given; otherwise underthesea's word list does ("mặt đường" is listed but printed as two
-    words in "mặt đường 21", so the segmenter is the better judge)."""
-    if words is not None:
-        i = bisect_right(words, (start, float("inf"))) - 1
-        if i < 0 or words[i][1] <= start:
-            return False
-        return words[i][0] < start if side == "before" else words[i][1] > end
-    from .org_lexicon import dictionary     # underthesea's word list, loaded once
-    if side == "before":
-        prev = _SYLLABLE_BEFORE.search(_before(text, start, 12))
-        return bool(prev) and f"{prev.group().strip()} {text[start:end]}".lower() in dictionary()
-    nxt = _SYLLABLE_AFTER.match(text, end, end + 12)
-    return bool(nxt) and f"{text[start:end]} {nxt.group(1)}".lower() in dictionary()
 
 
 # a calendar keyword right before a number makes it part of a date ("năm 2020", "tháng 3")
@@ -178,46 +141,6 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     return q_low, (start - len(before) + m.start()) if in_text else start
 
 
-# "số 12 đường ...", "số 45/3 Trần Hưng Đạo": a house number, unlike "tổng số 230 CĐCS"
-_HOUSE_NUMBER_AFTER = regex.compile(rf"^(?:/\d+\p{{L}}?)?(?:{_SP0},)?{_SP}(?:đường|phố|hẻm|ngõ|ấp|khóm|tổ|khu phố"
-                                    rf"|phường|quận|\p{{Lu}})", regex.I)
-
-
-# a time or measure unit after the number makes it a count even after a head word:
-# "trong vòng 1 tháng", "quay vòng 360 độ", "khu vực 25 lô"
-_COUNT_AFTER = regex.compile(rf"^{_SP}(?i:năm|tháng|ngày|tuần|giờ|phút|giây|độ|lô|hộ|người|km|ha|tấn|kg|lần)(?!\p{{L}})")
-
-
-def _count_after(text: str, end: int, words: Words | None) -> bool:
-    """A time or measure unit after the number ("khu vực 25 lô", "trong vòng 1 tháng"), unless
-    it opens a longer word ("Hải đội 2 tuần tra") or a date ("Nghị định số 12 ngày 26/1/1995")."""
-    unit = _COUNT_AFTER.match(text[end:end + 12])
-    if not unit:
-        return False
-    u_start = end + len(unit.group()) - len(unit.group().lstrip())
-    if regex.match(rf"{_SP}\d", text[end + unit.end():end + unit.end() + 3]):
-        return False
-    return not _inside_longer_word(text, u_start, end + unit.end(), words, "after")
-
-
-def _name_head(text: str, start: int, end: int | None = None, words: Words | None = None) -> bool:
-    """A head word before the number makes it part of a name ("lớp 12", "Tiểu đoàn 2"); one-syllable
-    heads printed as the end of a longer word are none ("quy tập 146 hài cốt")."""
-    before = _before(text, start)
-    m = _name_head_rx().search(before)
-    head = m and (m.group("program") or m.group("head"))
-    h_start = m and start - len(before) + m.start()
-    if m and not (" " not in head and _inside_longer_word(text, h_start, h_start + len(head), words, "before")):
-        if m.group("program"):
-            return True
-        if end is None:
-            end = start + len(regex.match(r"[\d.,]*", text[start:]).group())
-        return not _count_after(text, end, words)
-    return end is not None and bool(regex.search(rf"(?<![\p{{L}}])(?<!(?i:tổng|trong|con|những|các|với|đủ|lượng)"
-                                                 rf"{_SP})(?i:số){_SP}$", before)) \
-        and bool(_HOUSE_NUMBER_AFTER.match(text[end:end + 20]))
-
-
 def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(_before(text, start, 3)))
 
@@ -279,7 +202,8 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMat
         rule = thu.group().split()[0].lower() + " <n>/<m>" if thu else "<n>/<m>"
         if pct:
             end = m.end("pct")
-        return _claimed(claims, head_start, end, text, a_val, total, kind, qual, in_name or _name_head(text, s, words=words), rule)
+        in_name = in_name or _name_head(text, s, e, words)      # "số 287/80 đường Trần Quý Cáp"
+        return _claimed(claims, head_start, end, text, a_val, total, kind, qual, in_name, rule)
     if c:                                   # range "3-5", "từ 3 đến 5 triệu"
         c_start = m.start("c") if m.group("c") else m.start("d")
         c_end = m.end("c") if m.group("c") else m.end("d")

@@ -70,7 +70,6 @@ def _lex() -> dict:
         "award_before": regex.compile(rf"(?<!\p{{L}})(?i:{alt(guard, 'word', lambda r: r['role'] == 'award')})"
                                       rf"[^;.!?\n]*$"),
         "recipient": regex.compile(rf"(?i:{alt(guard, 'word', lambda r: r['role'] == 'recipient')})(?!\p{{L}})"),
-        "address": regex.compile(rf"(?i:{alt(load_table('stat_address_nouns'), 'noun')}){SP}+\p{{Lu}}"),
         "referent": regex.compile(rf"{SP}+(?i:{alt(load_table('stat_word_referents'), 'noun')}){END}"),
         "hedges": {r["qualifier"].lower(): r["in_text"] == "yes" for r in load_table("number_qualifiers")},
     }
@@ -169,7 +168,7 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
         unit = "%" + text[n.end:end]
     else:
         got = read_unit(text, n.end, ctx.tags, strict=n.kind in ("word", "fraction", "multiplier"))
-        if got is None or lex["address"].match(text, got[1] - len(got[0])):
+        if got is None:
             return "bare"
         unit, end = got
     if n.kind in ("word", "fraction") and (

@@ -109,6 +109,18 @@ def test_name_head_example(row):
     assert found and all(n.in_name for n in found), [(n.text, n.in_name) for n in found]
 
 
+@pytest.mark.parametrize("row", load_table("number_address_nouns"), ids=lambda r: r["example"])
+def test_address_noun_example(row):
+    """Every address noun makes the number before it a house number in its own example."""
+    found = match_numerals(row["example"])
+    assert found and found[0].in_name, [(n.text, n.in_name) for n in found]
+
+
+def test_address_noun_needs_a_name():
+    assert not match_numerals("có 12 tuyến đường")[0].in_name
+    assert not match_numerals("tổng số 230 CĐCS")[0].in_name
+
+
 def test_find_numerals_on_a_hand_built_doc():
     nlp = spacy.blank("xx")
     words = ["Có", "gần", "1,9", "tỷ", "đồng", "và", "60/114", "CĐCS", "lớp", "12", "."]

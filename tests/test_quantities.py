@@ -19,10 +19,10 @@ from pipeline.spans import AWARDS, DATES, NUMERALS, STATISTICS, make_span
 
 TABLES = ("stat_measures", "stat_unit_stops", "stat_unit_pairs", "stat_pre_units", "stat_not_units",
           "stat_directions", "stat_award_guard", "stat_measure_compounds", "stat_rate_nouns",
-          "stat_address_nouns", "stat_word_referents", "stat_verb_compound_heads", "stat_body_heads")
+          "stat_word_referents", "stat_verb_compound_heads", "stat_body_heads")
 KEY = {"stat_measures": "unit", "stat_unit_stops": "word", "stat_unit_pairs": "pair", "stat_pre_units": "noun",
        "stat_not_units": "noun", "stat_directions": "verb", "stat_award_guard": "word",
-       "stat_measure_compounds": "word", "stat_rate_nouns": "noun", "stat_address_nouns": "noun",
+       "stat_measure_compounds": "word", "stat_rate_nouns": "noun",
        "stat_word_referents": "noun", "stat_verb_compound_heads": "noun", "stat_body_heads": "noun"}
 
 
