@@ -43,6 +43,29 @@ _LIST_VERBS = {"gồm", "bao gồm", "có", "được", "thêm", "tới", "lên"
 _NOT_IN_NP = {"V", "E", "P", "R", "C", "Cc", "T", "I", "X"}
 
 
+def _fuller_names(names: set[str]) -> dict[str, str]:
+    """Short forms of an organization the organizations stage kept apart, mapped to the one
+    fuller name printed in the article: same head, same proper name at the end
+    ("HTX Hoa Sen" → "Hợp tác xã Nông nghiệp dịch vụ Hoa Sen"). A place as the proper name
+    proves nothing ("Đoàn thể thao Tiền Giang"), nor does a level word ("Hội Nông dân tỉnh")."""
+    from .org_names import _provinces, expand_abbreviations, fold
+    spelled = {n: expand_abbreviations(n).split() for n in names}
+    out = {}
+    for short, words in spelled.items():
+        found = set()
+        for k in range(1, len(words)):
+            head, tail = [w.casefold() for w in words[:k]], words[k:]
+            if not any(w[:1].isupper() for w in tail) or fold(" ".join(tail)) in _provinces():
+                continue
+            for full, fwords in spelled.items():
+                low = [w.casefold() for w in fwords]
+                if len(fwords) > len(words) and low[:k] == head and fwords[-len(tail):] == tail:
+                    found.add(full)
+        if len(found) == 1:
+            out[short] = found.pop()
+    return out
+
+
 @dataclass(frozen=True)
 class Entity:
     start: int
@@ -81,6 +104,8 @@ class Context:
             for s in self._group(group):
                 name = getattr(s._, attr) if attr else None
                 ents.append(Entity(s.start_char, s.end_char, name or s.text, kind))
+        fuller = _fuller_names({e.name for e in ents if e.kind == "org"})
+        ents = [Entity(e.start, e.end, fuller.get(e.name, e.name), e.kind) for e in ents]
         self.entities = sorted(ents, key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.entities]
         # a clock time ("10:58") or a number inside a name ("Quân khu 9") counts nothing
@@ -142,13 +167,18 @@ class Context:
         found = [e for e in self.entities if start <= e.start < end and end - 1 <= e.end <= end + tolerance]
         return min(found, key=lambda e: (e.kind == "place", e.start), default=None)
 
-    def _org_name(self, start: int, end: int) -> str:
+    def _org_name(self, start: int, end: int, *, whole: bool = False) -> str:
+        """The canonical name of the organization printed at ``start:end``; with ``whole``, only
+        when one organization covers it all ("Đảng bộ, chính quyền và Nhân dân huyện Chợ Mới"
+        is no "Đảng bộ huyện")."""
         printed = self.text[start:end].strip()
         try:
-            from .organizations import canonical_org
-            return canonical_org(self.doc, printed) or printed
+            from .organizations import canonical_org, match_organizations
         except ImportError:
             return printed
+        if whole and not any(m.text.strip() == printed for m in match_organizations(printed)):
+            return printed
+        return canonical_org(self.doc, printed) or printed
 
     # ------------------------------------------------------------ noun phrases
 
@@ -251,7 +281,7 @@ class Context:
                 break
             items.append(item)
             end = self._skip_apposition(item.end, limit) if item.kind == "person" else item.end
-            sep = _SEPARATOR.match(self.text, end, limit)
+            sep = _SEPARATOR.match(self.text, end, limit) or self._counted_after(item, end, limit)
             if not sep:
                 break
             nxt = self._item(sep.end(), limit, loose=loose)
@@ -266,11 +296,31 @@ class Context:
         end = stop.start() if stop else limit
         award = _AWARD_HEAD.search(self.text, pos, end)
         end = award.start() if award else end
+        # a counted group after the name is a recipient of its own: "cho Khoa Nhi và 4 cá nhân"
+        rest: list[Subject] = []
+        for sep in _SEPARATOR.finditer(self.text, pos, end):
+            group = GROUP_AT.match(self.text, sep.end(), limit)
+            if group and group.group("num"):
+                rest = self.recipient_list(sep.end(), limit, loose=True)
+                end = sep.start()
+                break
         phrase = self.text[pos:end].strip(" ,-–")
         if phrase and len(phrase.split()) <= 14 and not regex.match(r"[\p{Ll}]", phrase[:1] or "x") \
                 or phrase.casefold().startswith(("đảng bộ", "cán bộ", "tập thể")):
-            return [Subject("phrase", phrase, None, pos, pos + len(self.text[pos:end].rstrip(" ,-–")))]
-        return []
+            name = self._org_name(pos, pos + len(phrase), whole=True) if phrase[:1].isupper() else phrase
+            return [Subject("phrase", name, None, pos, pos + len(self.text[pos:end].rstrip(" ,-–")))] + rest
+        return rest
+
+    def _counted_after(self, item: Subject, end: int, limit: int):
+        """The separator before a counted group past the rest of a name the organizations stage
+        cut short ("cho Khoa Chẩn đoán | hình ảnh và 4 cá nhân")."""
+        if item.kind not in ("org", "place", "phrase"):
+            return None
+        stop = _STOP.search(self.text, end, limit)
+        for sep in _SEPARATOR.finditer(self.text, end, min(limit, stop.start() if stop else limit, end + 40)):
+            group = GROUP_AT.match(self.text, sep.end(), limit)
+            return sep if group and group.group("num") else None
+        return None
 
     def capitalized_object(self, pos: int, limit: int) -> list[Subject]:
         """A name printed right after the award, with no "cho": "gửi thư khen Ban Chuyên án"."""

@@ -197,3 +197,17 @@ def test_award_summary_of_no_awards():
     import pipeline
     summary = pipeline.award_summary(pipeline.to_frames([]))
     assert summary.empty and isinstance(summary, pd.DataFrame)
+
+
+@pytest.mark.parametrize("names,expected", [
+    ({"HTX Hoa Sen", "Hợp tác xã Nông nghiệp dịch vụ Hoa Sen"},
+     {"HTX Hoa Sen": "Hợp tác xã Nông nghiệp dịch vụ Hoa Sen"}),
+    ({"Công ty Tân Thành", "Công ty Cổ phần Vật liệu xây dựng Tân Thành"},
+     {"Công ty Tân Thành": "Công ty Cổ phần Vật liệu xây dựng Tân Thành"}),
+    # a province or a level word at the end proves nothing
+    ({"Đoàn thể thao Tiền Giang", "Đoàn thể thao người khuyết tật Tiền Giang"}, {}),
+    ({"Hội Nông dân tỉnh", "Hội Nông dân xã Tân Hòa tỉnh"}, {}),
+])
+def test_fuller_names(names, expected):
+    from pipeline.award_context import _fuller_names
+    assert _fuller_names(names) == expected
