@@ -62,6 +62,8 @@ def lexicons() -> dict:
     return {
         "prefix": set(load_lexicon("person_title_prefixes")),
         "office": _phrases(load_lexicon("person_title_heads")),
+        # heads listed in lower case are common nouns too: only a capitalised body makes a title
+        "bodied": {tuple(e.split()) for e in load_lexicon("person_title_heads") if e[:1].islower()},
         "rank": _phrases(load_lexicon("person_ranks")),
         "role": _phrases(load_lexicon("person_role_nouns")),
         "degree": set(load_lexicon("person_degrees")),
@@ -283,6 +285,9 @@ def title_at(words: Words, i: int, stop: int | None = None) -> Title | None:
     if stop is not None and i + n > stop:
         return None
     last = i + n if kind in ("rank", "degree") else extent(words, i + n, stop)
+    if kind == "office" and (last == i + n or not words[i + n].is_cap) and any(
+            tuple(w.lower for w in words[i + n - len(p):i + n]) == p for p in lexicons()["bodied"]):
+        return None                                 # "thành viên Ban Kiểm soát", not "thành viên công ty"
     return Title(words[i].start, words[last - 1].end, words.text[words[i].start:words[last - 1].end], i, last, kind)
 
 

@@ -31,7 +31,7 @@ _ELECTED = regex.compile(
 _ELECTED_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:bầu|bổ[^\S\n]+nhiệm|phân[^\S\n]+công)(?:[^\S\n]+bổ[^\S\n]+sung)?[^\S\n]+$")
 _TAKES_OFFICE = regex.compile(
-    r"[^\S\n]+(?:giữ[^\S\n]+chức(?:[^\S\n]+vụ)?|làm|vào[^\S\n]+chức(?:[^\S\n]+vụ)?|là)[^\S\n]+")
+    r",?[^\S\n]+(?:giữ[^\S\n]+chức(?:[^\S\n]+vụ)?|làm|vào[^\S\n]+chức(?:[^\S\n]+vụ)?|là)[^\S\n]+")
 
 def _attach_titles(words: Words, mentions: list[Mention]) -> None:
     """Titles before each name and in apposition after it; a title between two names
@@ -85,7 +85,9 @@ def _attach_elected(doc: Doc, words: Words, mentions: list[Mention]) -> None:
         edge = words[p.cue if p.cue is not None else p.first].start
         if not _ELECTED_BEFORE.search(words.text, max(0, edge - 30), edge):
             continue
-        m = _TAKES_OFFICE.match(words.text, words[p.last - 1].end)
+        # past the titles the person holds already: "bầu bổ sung bà X, <title>, làm thành viên ..."
+        end = max([t.end for t in p.titles if t.first >= p.last] + [words[p.last - 1].end])
+        m = _TAKES_OFFICE.match(words.text, end)
         i = first_word.get(m.end()) if m else None
         title = title_at(words, i) if i is not None else None
         if title is not None and title.kind == "office" \
