@@ -33,6 +33,10 @@ LABEL = "AWARD"
 _CHAIN_GAP = regex.compile(rf"^{SP}*(?:,|và|,{SP}*và|cùng|;)?{SP}*$")
 _PASSIVE_BEFORE = regex.compile(rf"được{SP}+(?:(?:chính thức|vinh dự|lần lượt){SP}+)?$")
 _CEREMONY_BEFORE = regex.compile(rf"lễ(?:{SP}+(?:long trọng|chính thức))?{SP}+$", regex.I)
+# "<A> tổ chức lễ kỷ niệm 92 năm Ngày thành lập <B> (...) và đón nhận ...": A hosts and receives;
+# B only names the anniversary
+_HOST = regex.compile(rf"(?<![\p{{L}}\p{{M}}])tổ{SP}+chức{SP}+(?:buổi{SP}+)?(?:lễ|họp mặt|hội nghị|đại hội|chương trình)"
+                      rf"(?![\p{{L}}\p{{M}}])[^;:\n]*?(?:,{SP}*|{SP}+)(?:và|đồng thời|kết hợp){SP}+$", regex.I)
 _OF = regex.compile(rf"{SP}*(?:của|do){SP}+", regex.I)
 _AFTER_FILL = regex.compile(rf"(?:{SP}*\((?:[^()\n]{{1,60}})\))?{SP}*")
 _TO = regex.compile(rf"{SP}*(?:tặng{SP}+)?(?:cho|đến|tới){SP}+", regex.I)
@@ -274,6 +278,9 @@ def _with_trigger(ctx: Context, trig: Trigger, s0: int, state: _State) -> _Claus
         state.giver = giver
         return _Clause("grant", giver, anchor=trig.start)
     subject_end = agent.start if agent is not None else (passive.start() if passive else trig.start)
+    host = _HOST.search(text, ws, subject_end)
+    if host:
+        subject_end = host.start()
     subject = ctx.subject(ws, subject_end)
     if subject.kind == "empty":     # "...; được UBND tỉnh tặng Cờ thi đua": the sentence's subject
         recipients = list(state.recipients) or ctx.first_named(s0, subject_end)
@@ -282,7 +289,7 @@ def _with_trigger(ctx: Context, trig: Trigger, s0: int, state: _State) -> _Claus
     else:
         recipients = subject.members()
     state.recipients = recipients
-    weak = bool(_CEREMONY_BEFORE.search(text, ws, subject_end if passive or agent else trig.start))
+    weak = bool(host or _CEREMONY_BEFORE.search(text, ws, subject_end if passive or agent else trig.start))
     return _Clause("receive", agent.giver() if agent else None, recipients, weak, trig.start)
 
 
