@@ -17,6 +17,7 @@ DOC_ATTRS = {
 
 SPAN_ATTRS = {
     "rule": None,           # name of the rule that produced the span (traceability)
+    "exact": None,          # (start_char, end_char) printed, when the span had to widen to token edges
     # numerals
     "number": None,         # float value of a number expression
     "number_total": None,   # denominator of a ratio "60/114"

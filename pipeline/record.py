@@ -14,6 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from . import spans as groups
+from .spans import printed, surface
 
 RECORD_FIELDS = ("doc_id", "published", "author", "persons", "organizations", "dates", "awards", "statistics")
 
@@ -35,11 +36,12 @@ class Mentions:
         return i if i >= 0 else None
 
     def mention(self, span: Span) -> dict:
-        return {"start": span.start_char, "end": span.end_char, "sentence": self.index(span.start_char),
-                "text": span.text, "rule": span._.rule}
+        start, end = surface(span)
+        return {"start": start, "end": end, "sentence": self.index(start), "text": printed(span),
+                "rule": span._.rule}
 
     def evidence(self, span: Span) -> str | None:
-        i = self.index(span.start_char)
+        i = self.index(surface(span)[0])
         if i is None:
             return None
         start, end = self.sentences[i]
@@ -79,19 +81,19 @@ def drop_contained(titles: list[str]) -> list[str]:
 
 def persons_of(doc: Doc) -> list[dict]:
     spans = _group(doc, groups.PERSONS)
-    items = _merge(doc, spans, lambda s: _fold(s._.person_name or s.text),
-                   lambda s: {"name": s._.person_name or s.text, "titles": []})
+    items = _merge(doc, spans, lambda s: _fold(s._.person_name or printed(s)),
+                   lambda s: {"name": s._.person_name or printed(s), "titles": []})
     by_key = {_fold(item["name"]): item for item in items}
     for span in spans:
-        item = by_key[_fold(span._.person_name or span.text)]
+        item = by_key[_fold(span._.person_name or printed(span))]
         item["titles"] = drop_contained(item["titles"] + list(span._.person_titles or []))
     return items
 
 
 def organizations_of(doc: Doc) -> list[dict]:
     spans = _group(doc, groups.ORGANIZATIONS)
-    items = _merge(doc, spans, lambda s: _fold(s._.org_name or s.text),
-                   lambda s: {"name": s._.org_name or s.text, "aliases": []})
+    items = _merge(doc, spans, lambda s: _fold(s._.org_name or printed(s)),
+                   lambda s: {"name": s._.org_name or printed(s), "aliases": []})
     for item in items:
         seen = {_fold(item["name"])}
         for mention in item["mentions"]:
@@ -102,13 +104,13 @@ def organizations_of(doc: Doc) -> list[dict]:
 
 
 def locations_of(doc: Doc) -> list[dict]:
-    return _merge(doc, _group(doc, groups.LOCATIONS), lambda s: _fold(s.text), lambda s: {"name": s.text})
+    return _merge(doc, _group(doc, groups.LOCATIONS), lambda s: _fold(printed(s)), lambda s: {"name": printed(s)})
 
 
 def dates_of(doc: Doc) -> list[dict]:
     return _merge(doc, _group(doc, groups.DATES),
-                  lambda s: (_fold(s.text), s._.date_value) if s._.date_value else None,
-                  lambda s: {"text": s.text, "value": s._.date_value, "granularity": s._.date_granularity})
+                  lambda s: (_fold(printed(s)), s._.date_value) if s._.date_value else None,
+                  lambda s: {"text": printed(s), "value": s._.date_value, "granularity": s._.date_granularity})
 
 
 def _integer(value):
@@ -118,7 +120,7 @@ def _integer(value):
 def awards_of(doc: Doc) -> list[dict]:
     def item(s):
         return {"giver": s._.award_giver, "award": s._.award_name, "count": _integer(s._.award_count),
-                "recipient": s._.award_recipient, "year": _integer(s._.award_year), "text": s.text}
+                "recipient": s._.award_recipient, "year": _integer(s._.award_year), "text": printed(s)}
 
     def key(s):
         return (_fold(s._.award_giver), _fold(s._.award_name), s._.award_count, _fold(s._.award_recipient),
@@ -128,12 +130,12 @@ def awards_of(doc: Doc) -> list[dict]:
 
 def statistics_of(doc: Doc) -> list[dict]:
     def item(s):
-        return {"text": s.text, "value": _integer(s._.stat_value), "total": _integer(s._.stat_total),
+        return {"text": printed(s), "value": _integer(s._.stat_value), "total": _integer(s._.stat_total),
                 "unit": s._.stat_unit, "qualifier": s._.stat_qualifier, "direction": s._.stat_direction,
                 "comparison": s._.stat_comparison}
 
     def key(s):
-        return (_fold(s.text), s._.stat_value, s._.stat_total, _fold(s._.stat_unit))
+        return (_fold(printed(s)), s._.stat_value, s._.stat_total, _fold(s._.stat_unit))
     return _merge(doc, _group(doc, groups.STATISTICS), key, item)
 
 

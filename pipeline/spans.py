@@ -19,7 +19,8 @@ STATISTICS = "statistics"
 
 def make_span(doc: Doc, start: int, end: int, label: str, rule: str | None = None, **attrs) -> Span | None:
     """A span over characters ``start:end``, widened to token edges when a token
-    straddles a boundary; None for an empty or out-of-range request."""
+    straddles a boundary (``span._.exact`` then keeps ``(start, end)``, which the
+    record reports); None for an empty or out-of-range request."""
     # len(doc.text) would rebuild the whole text from its tokens on every call
     if start >= end or start < 0 or not len(doc) or end > doc[-1].idx + len(doc[-1].text_with_ws):
         return None
@@ -27,6 +28,8 @@ def make_span(doc: Doc, start: int, end: int, label: str, rule: str | None = Non
     if span is None or not len(span):
         return None
     span._.rule = rule
+    # the segmenter may glue a neighbour onto a word ("Phú Tân trao"): keep what was matched
+    span._.exact = None if (span.start_char, span.end_char) == (start, end) else (start, end)
     for name, value in attrs.items():
         setattr(span._, name, value)
     return span
@@ -42,3 +45,14 @@ def boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     """True when ``start:end`` overlaps a boilerplate range."""
     return any(start < b_end and b_start < end for b_start, b_end in boilerplate_ranges(doc))
+
+
+def surface(span: Span) -> tuple[int, int]:
+    """The characters a stage matched: the span itself, or its exact range when it widened."""
+    return span._.exact or (span.start_char, span.end_char)
+
+
+def printed(span: Span) -> str:
+    """The text a stage matched ("Phú Tân" where the token is "Phú Tân trao")."""
+    start, end = surface(span)
+    return span.text[start - span.start_char:end - span.start_char]
