@@ -79,6 +79,12 @@ class Clauses(Context):
                 # the entity closes a longer name: "Đoàn thể thao người khuyết tật Việt Nam",
                 # "VKS phúc thẩm tại TP HCM"; keep the whole phrase as printed
                 phrase = self.text[seg_start:tail].strip()
+                noun = _BARE_GROUP.match(self.text, seg_start, ent.start)
+                if noun and ent.kind in ("org", "person") \
+                        and regex.fullmatch(rf"{SP}*(?:của{SP}+)?", self.text[noun.end():ent.start]):
+                    # "học sinh Trường THPT chuyên X đoạt 4 giải Nhất": the pupils win, the school
+                    # only says whose they are
+                    return Subject("group", regex.sub(r"\s+", " ", noun.group("noun")), None, seg_start, tail)
                 if (phrase[:1].isupper() or _BARE_GROUP.match(phrase)) and len(phrase.split()) <= 12 \
                         and not self._has_verb(seg_start, ent.start, first=True):
                     return Subject("phrase", phrase, None, seg_start, tail)
