@@ -60,10 +60,12 @@ _CODE_RULES = [
     ("GMT+<n>", r"(?<![\p{L}\d])(?:GMT|UTC)[+-]\d{1,2}(?![\d])"),
     # "COVID-19", "Covid-19", "SARS-CoV-2"
     ("<ABBR>-<n>", r"(?<![\p{L}\d])\p{Lu}\p{L}*(?:-\p{L}+)*-\d+(?![\d])"),
-    # "PC04", "ST25", "A00", "F0", "H5N1"
-    ("<ABBR><n>", r"(?<![\p{L}\d])\p{Lu}+\d[\p{Lu}\d]*(?![\p{L}\d])"),
-    # "Quốc lộ 1A", "5G"
-    ("<n><A>", r"(?<![\p{L}\d.,])\d+\p{Lu}(?![\p{L}\d])"),
+    # "PC04", "ST25", "A00", "F0", "H5N1", with the numbers after them: "K1-51", "A2-05", "B3/12"
+    ("<ABBR><n>", r"(?<![\p{L}\d])\p{Lu}+\d[\p{Lu}\d]*(?:[-/]\d+[\p{Lu}\d]*)*(?![\p{L}\d])"),
+    # "Quốc lộ 1A", "5G", number plates "51A-123.45"
+    ("<n><A>", r"(?<![\p{L}\d.,])\d+\p{Lu}(?:-\d+(?:\.\d+)?)?(?![\p{L}\d])"),
+    # three numbers joined by dashes are no range: "28768-70-72" (a date "8-11-2005" is read first)
+    ("<n>-<n>-<n>", r"(?<![\p{L}\d.,/-])\d+(?:,\d+)?(?:-\d+(?:,\d+)?){2,}(?![\p{L}\d/])"),
     # seed varieties and models: "IR 50404", "OM 5451" (a year "THPT 2022" is not a code)
     ("<ABBR> <n>", r"(?<![\p{L}\d])(?!USD|VND|VNĐ|GDP|GRDP|EUR|CPI|FDI|ODA)\p{Lu}{2,4}[^\S\n](?!(?:19|20)\d\d(?!\d))\d{3,}(?!\d|[.,]\d)"),
 ]
@@ -76,6 +78,9 @@ _CLOCK_RULES = [
     ("<h> giờ <m>", r"(?<![\d.,])(?P<h>\d{1,2})[^\S\n]+(?P<g>giờ)(?:[^\S\n]+(?P<m>[0-5]?\d)(?:[^\S\n]+phút)?)?(?![\p{L}\d])"),
 ]
 _NUMERIC_DATE_RULES = [
+    # two days of one month: "25-26/8", "8-9/12/2022" (not the scores "8-9/10 điểm")
+    ("<d>-<d>/<m>", r"(?<![\d.,/-])(?P<d0>\d{1,2})[-–](?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?(?![\d/])"
+                    r"(?![^\S\n]*(?:%|điểm))"),
     ("<d>/<m>/<y>", r"(?<![\d.,/])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
     ("<y>-<y>", r"(?<![\d.,/])(?P<y>(?:19|20)\d\d)[^\S\n]?[-–][^\S\n]?(?P<y2>(?:19|20)\d\d)(?![\d/])"),
     ("<m>/<y>", r"(?<![\d.,/])(?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d\d)(?![\d/])"),
@@ -140,9 +145,9 @@ def fixed_rules(text: str, claims: Claims) -> list[NumberMatch]:
             g = m.groupdict()
             if g.get("m") and not 1 <= int(g["m"]) <= 12 or g.get("d") and not 1 <= int(g["d"]) <= 31:
                 continue
-            if g.get("y2") and int(g["y2"]) < int(g["y"]):
+            if g.get("y2") and int(g["y2"]) < int(g["y"]) or g.get("d0") and int(g["d0"]) >= int(g["d"]):
                 continue
-            value = float(g["y"]) if g.get("y") else float(parse_roman(g["q"]) or g["q"])
+            value = float(g["y"]) if g.get("y") else float(g["m"]) if g.get("m") else float(parse_roman(g["q"]) or g["q"])
             add(m.start(), m.end(), value, "date", name)
     for name, rx in _CODES:
         for m in rx.finditer(text):

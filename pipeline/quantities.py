@@ -159,7 +159,7 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
         return "name"
     if _DATE_DURATION.match(text, n.end):
         return "date"
-    if n.in_name or _inside(num_start, n.end, ctx.dates) or _code_tail(text, num_start, n):
+    if n.in_name or _inside(num_start, n.end, ctx.dates):
         return None
     if any(s <= num_start and n.end <= e and (c is None or c == n.value) for s, e, c in ctx.awards):
         return None
@@ -185,12 +185,6 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
 
 def _inside(start: int, end: int, ranges) -> bool:
     return any(s <= start and end <= e for s, e, *_ in ranges)
-
-
-def _code_tail(text: str, num_start: int, n: Numeral) -> bool:
-    """The tail of a code or house number: "K1-51", "28768-70-72" (a range "20-40 USD" is not)."""
-    return n.kind not in ("range", "percent") and num_start >= 2 and text[num_start - 1] in "-/" \
-        and text[num_start - 2].isalnum()
 
 
 def _inside_word(tags: Tags, n: Numeral) -> bool:
