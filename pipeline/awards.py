@@ -60,6 +60,8 @@ _COMPARISON = regex.compile(r"(?:so với|so cùng kỳ|hơn|kém)[^,;.]*$|(?:si
 _YEAR_LIST = regex.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:năm[^\S\n]*)?(?:1[89]|20)\d\d(?!\d)")
 _EVENT = regex.compile(r"(?i:đại hội|giải|SEA Games|Olympic|ASIAD|Games|hội thi|cuộc thi|kỳ thi|hội khỏe|hội diễn"
                        r"|liên hoan|vô địch|festival)")
+# a clause after ";" with a subject of its own; "; được UBND tỉnh tặng ..." shares the sentence's
+_OWN_CLAUSE = regex.compile(rf";(?!{SP}*(?:và{SP}+|cũng{SP}+|đồng thời{SP}+)?(?:được|nhận|đón nhận)(?![\p{{L}}\p{{M}}]))")
 _YEAR_PRINTED = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
@@ -179,7 +181,15 @@ def _recipients_after(ctx: Context, pos: int, limit: int) -> tuple[list[Subject]
 
 def _year(ctx: Context, row_start: int, award_end: int, s0: int, s1: int, competition: bool) -> int | None:
     """The single year the award is for: the first date after it in the sentence, else the
-    nearest before it; a period gives None. Medals fall back to the last event year before."""
+    nearest before it; a period gives None. Medals fall back to the last event year before.
+    A year is not carried across ";" into another clause with a verb of its own ("Hội X tặng
+    Bằng khen cho 2 tập thể; UBND tỉnh tặng ... năm 2022": 2022 is the province's)."""
+    cut = ctx.text.find(";", award_end, s1)
+    if cut >= 0 and _OWN_CLAUSE.match(ctx.text, cut) and triggers(ctx.text[cut:s1]):
+        s1 = cut
+    cut = ctx.text.rfind(";", s0, row_start)
+    if cut >= 0 and _OWN_CLAUSE.match(ctx.text, cut) and triggers(ctx.text[cut:row_start]):
+        s0 = cut + 1
     after = [d for d in ctx.dates_in(award_end, s1) if not _COMPARISON.search(ctx.text[s0:d[0]])]
     if after:
         if _YEAR_LIST.match(ctx.text, after[0][1]):
