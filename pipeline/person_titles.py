@@ -28,6 +28,10 @@ _TITLE_CASE = regex.compile(r"\p{Lu}\p{Ll}*")
 _SPACE = regex.compile(r"[^\S\n]+")
 _DASH = regex.compile(r"[^\S\n]+[-–][^\S\n]+")
 _KIEM = regex.compile(r"[^\S\n]+kiêm[^\S\n]+")
+_OPENER = regex.compile(r",[^\S\n]+|[^\S\n]*\([^\S\n]*|[^\S\n]+[-–][^\S\n]+")
+# an age or birth year printed before the titles: "(23 tuổi, Bí thư Chi đoàn ...)",
+# ", 78 tuổi, nguyên chiến sĩ ...", ", SN 1985, ..."
+_AGE = regex.compile(r"(?:\d{1,3}[^\S\n]+tuổi|(?:SN|sinh[^\S\n]+năm)[^\S\n]*\d{4}),[^\S\n]+")
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,10 @@ def head_at(words: Words, i: int) -> tuple[int, str] | None:
     n = _match_phrase(words, i, lex["role"])
     if n:
         return n, "role"
+    if k > i and _SPACE.fullmatch(_gap_text(words, k)):
+        n = _match_phrase(words, k, lex["role"])
+        if n:
+            return k - i + n, "role"                # "nguyên chiến sĩ Sư đoàn 320", "cựu giáo viên"
     return None
 
 
@@ -305,6 +313,12 @@ def titles_after(words: Words, i: int, stop: int | None = None) -> list[Title]:
     if i >= len(words):
         return []
     gap = _gap_text(words, i)
+    age = _AGE.match(words.text, words[i].start) if _OPENER.fullmatch(gap) else None
+    if age:
+        while i < len(words) and words[i].start < age.end():
+            i += 1
+        if i >= len(words) or (stop is not None and i >= stop):
+            return []
     if gap.strip() == "(" and head_at(words, i) is None:
         # "Ông X (bìa trái), Giám đốc Sở ...": look past a parenthesis that holds no title
         close = words.text.find(")", words[i].start)
@@ -316,7 +330,7 @@ def titles_after(words: Words, i: int, stop: int | None = None) -> list[Title]:
         i, gap = j, words.text[close + 1:words[j].start]
         if not regex.fullmatch(r",[^\S\n]+", gap):
             return []
-    if not regex.fullmatch(r",[^\S\n]+|[^\S\n]*\([^\S\n]*|[^\S\n]+[-–][^\S\n]+", gap):
+    if not _OPENER.fullmatch(gap):
         return []
     out: list[Title] = []
     k = i
