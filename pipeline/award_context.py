@@ -21,6 +21,18 @@ from .spans import boilerplate_ranges
 
 _NOUNS = alternation(RECIPIENT_NOUNS)
 _AWARD_HEAD = regex.compile(rf"(?:{alternation(AWARDS)})(?![\p{{L}}\p{{M}}])", regex.I)
+# "Liên hoan ... do UBND tỉnh An Giang (phối hợp với ...) tổ chức": who runs a competition
+_ORGANIZED_BY = regex.compile(rf"(?<![\p{{L}}\p{{M}}])do{SP}+(?P<g>[^,;.\n()]{{2,80}}?)(?:{SP}*\([^()\n]{{1,60}}\))?"
+                              rf"(?:{SP}+(?:phối hợp|cùng){SP}+[^,;.\n]{{1,80}}?)?{SP}+(?:đăng cai{SP}+)?tổ{SP}+chức"
+                              rf"(?![\p{{L}}\p{{M}}])", regex.I)
+_COMPETITION = regex.compile(r"(?<![\p{L}\p{M}])(?:(?i:hội thi|cuộc thi|hội diễn|liên hoan|festival|hội thao|hội khỏe"
+                             r"|đại hội thể dục thể thao|kỳ thi|hội chợ|triển lãm|giải đấu)"
+                             r"|Giải(?![^\S\n]+(?i:nhất|nhì|ba|tư|khuyến khích|đặc biệt|triển vọng|vàng|bạc|đồng|[ABC])"
+                             r"(?![\p{L}\p{M}]))[^\S\n]+\p{Lu})(?![\p{L}\p{M}])")
+
+
+def _fold_event(m) -> str:
+    return " ".join(m.group().split()).casefold()
 # a number the numerals stage took for part of a name still counts when an award, a recipient
 # noun or "năm liền" follows it ("Trường Tiểu học Lê Lợi 5 năm liền đạt ...")
 _COUNTED_AFTER = regex.compile(rf"{SP}+(?:(?i:{alternation(AWARDS)})|(?:{_NOUNS})|năm|lần)(?![\p{{L}}\p{{M}}])")
@@ -130,6 +142,30 @@ class Context:
 
     def boilerplate(self, start: int, end: int) -> bool:
         return any(start < e and s < end for s, e in self.boiler)
+
+    # ------------------------------------------------------------ competitions
+
+    def organizer(self, pos: int) -> str | None:
+        """The organizer of the competition a prize at ``pos`` was won in: the last "<event> do
+        <giver> tổ chức" printed before it, else the article's only one ("Liên hoan ... do UBND
+        tỉnh An Giang tổ chức")."""
+        if not hasattr(self, "_organizers"):
+            self._organizers = []
+            for m in _ORGANIZED_BY.finditer(self.text):
+                line_start = max(self.text.rfind("\n", 0, m.start()) + 1, m.start() - 160)
+                events = list(_COMPETITION.finditer(self.text, line_start, m.start()))
+                np = self.noun_phrase(m.start("g"), m.end("g"))
+                if events and np and np.giver() and not self.boilerplate(m.start(), m.end()):
+                    self._organizers.append((m.start(), _fold_event(events[-1]), np.giver()))
+        candidates = [o for o in self._organizers if o[0] < pos] or self._organizers[:1]
+        if not candidates:
+            return None
+        start, event, giver = candidates[-1]
+        # another competition named in between ("Tại kỳ thi học sinh giỏi quốc gia, ...") is not this one's
+        lo, hi = min(start, pos), max(start, pos)
+        if any(_fold_event(m) != event for m in _COMPETITION.finditer(self.text, lo, hi)):
+            return None
+        return giver
 
     # ------------------------------------------------------------ numbers and dates
 

@@ -58,6 +58,7 @@ _BARE_TITLE = regex.compile(rf"{_NOT_LETTER_BEFORE}(?P<title>{alternation(TITLES
 _NAME_RE = regex.compile(_NAME)
 _TITLE_RE = regex.compile(_TITLE_NAME)
 _RANK_RE = regex.compile(_RANK, regex.I)
+_TEAM_RE = regex.compile(rf"{SP}+toàn{SP}+đoàn{_NOT_LETTER_AFTER}", regex.I)
 # a cash amount right after the award makes it a rule statement: "huy chương bạc 35 triệu đồng"
 _MONEY_AFTER = regex.compile(rf"[^,;.\n]{{0,40}}?(?:được{SP}+thưởng|(?:^|{SP}|là|:){SP}*\d[\d.,]*{SP}*(?:triệu|nghìn|ngàn|tỷ|tỉ)"
                              rf"(?:{SP}*đồng)?|\d[\d.,]*{SP}*đồng)(?!{SP}*(?:chí|đội|bào|nghiệp|hương|chủ|bộ|hồ|loạt|thời))"
@@ -144,6 +145,9 @@ def _follow(text: str, end: int, row: dict) -> tuple[int, str, bool] | None:
         title = m.group("quoted") or m.group("title") or m.group("cap")
         return m.end(), _clean(title), False
     if follow == "none":
+        team = _TEAM_RE.match(text, end) if row["kind"] == "prize" else None
+        if team:    # "giải Nhất toàn đoàn": the prize for the whole delegation is a prize of its own
+            return team.end(), f"{head_name} toàn đoàn", False
         return end, head_name, False
     m = _NAME_RE.match(text, end)
     name = ""

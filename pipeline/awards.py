@@ -47,12 +47,15 @@ _PASSIVE_AFTER = regex.compile(rf"{SP}+(?:đã{SP}+|sẽ{SP}+|cũng{SP}+)?đư�
                                rf"(?:trao tặng|trao|tặng|khen tặng|tặng thưởng|phong tặng|truy tặng|cấp){SP}+"
                                rf"(?:cho{SP}+)?", regex.I)
 # "Bơi lội: 3 HCV": the row's label is words, never a clock time ("10:58 giải Nhất")
+# "Giải Nhất toàn đoàn thuộc về huyện Chợ Mới": a prize with its winner and no grant verb
+_BELONGS_AFTER = regex.compile(rf"{SP}+(?:đã{SP}+|lần lượt{SP}+)?(?:thuộc{SP}+về|về{SP}+tay|gọi{SP}+tên){SP}+", regex.I)
 _TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>\p{{L}}[^:;\n.]{{1,39}}?)(?<!\d){SP}*:(?!\d){SP}*(?:\d+{SP}+)?$")
 _PROXY = regex.compile(rf"(?:Thừa{SP}+ủy{SP}+quyền|Thừa{SP}+lệnh|Thay{SP}+mặt){SP}+(?:của{SP}+)?"
                        rf"(?P<g>[^,;\n]{{2,80}}?){SP}*,", regex.I)
 # rule names, as templates of what was read
 _RULES = {"grant": "<giver> {verb} <award> cho <recipient>", "receive": "<recipient> {verb} <award> của <giver>",
-          "passive": "<award> được trao cho <recipient>", "table": "<recipient>: <n> <award>"}
+          "passive": "<award> được trao cho <recipient>", "table": "<recipient>: <n> <award>",
+          "belongs": "<award> thuộc về <recipient>"}
 # verbs that only say an award was handed over: their subject is a presenter, never the giver
 _PRESENT = {"trao", "trao tặng", "trao thưởng"}
 # a year compared with, or a birth year, is not the year an award is for
@@ -260,6 +263,9 @@ def _without_trigger(ctx: Context, chain: list[AwardPhrase], s0: int, s1: int) -
     if after:
         giver = _giver_of(ctx, after.start("agent"), after.end("agent")) if after.group("agent") else None
         return _Clause("passive", giver, ctx.recipient_list(after.end(), s1, loose=True), anchor=head.start)
+    belongs = _BELONGS_AFTER.match(text, last.end, s1) if head.kind != "honour" else None
+    if belongs:
+        return _Clause("belongs", None, ctx.recipient_list(belongs.end(), s1, loose=True), anchor=head.start)
     table = _TABLE_ROW.search(text[s0:head.start]) if head.kind != "honour" else None
     if table:   # "Bơi lội: 3 HCV, 2 HCB"
         who = Subject("phrase", table.group("who").strip(), None, s0 + table.start("who"), s0 + table.end("who"))
@@ -411,6 +417,9 @@ def find_awards(doc: Doc) -> list[Span]:
     rows: list[Row] = []
     for sent in doc.sents:
         rows += _sentence_rows(ctx, sent.start_char, sent.end_char)
+    for row in rows:
+        if row.giver is None and row.kind != "honour":
+            row.giver = ctx.organizer(row.start)
     spans = []
     for rep, members in merge_rows(rows):
         count = int(rep.count) if rep.count is not None and float(rep.count).is_integer() else rep.count
