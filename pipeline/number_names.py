@@ -188,8 +188,9 @@ def ordinal_and_roman(text: str, claims: Claims) -> list[NumberMatch]:
         if not claims.free(m.start(), m.end()):
             continue
         after = text[m.end():m.end() + 12]
-        weekday = head.lower() == "thứ" and word[0].isupper() and word.lower() != "nhất" \
-            and bool(WEEKDAY_NEXT.match(after))
+        # "thứ Năm tuần trước", "thứ năm, ngày 5/6"; but "đứng thứ hai, sau ..." is a rank
+        weekday = head.lower() == "thứ" and word.lower() != "nhất" and bool(WEEKDAY_NEXT.match(after)) \
+            and (word[0].isupper() or not RANK_BEFORE.search(before(text, m.start())))
         if head.lower() == "thứ" and word.lower() in ("năm", "mười") and not weekday:
             continue   # "thứ năm" as a rank is rare; "thứ mười" too
         rank = head.lower() == "thứ" and not weekday and bool(RANK_BEFORE.search(before(text, m.start())))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from .number_heads import Words, name_head as _name_head
+from .number_heads import Words, inside_longer_word, name_head as _name_head
 from .number_names import (RANK_BEFORE as _RANK_BEFORE, WEEKDAY_NEXT as _WEEKDAY_NEXT, Claims,
                            NumberMatch, before as _before, is_clock, read_names)
 from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, SP as _SP, SP0 as _SP0,
@@ -114,14 +114,18 @@ _WORD_NUMBER = regex.compile(
 _MOT_NOT_NUMBER = regex.compile(
     rf"^{_SP}(?:số|cách|trong|phần|chút|mình|vài|nửa|khi|lúc|loạt|thời|nào|ai|gì|sự|như|hồi|dạo|chiều|mực"
     rf"|lòng|mai|mặt|lần nữa|khác|tí|ít|vừa|đằng|bên|khi|hệ thống|cuộc|mạch|thể|nhà)(?!\p{{L}})", regex.I)
-# "năm" is "year" when a calendar word or a number touches it
-_NAM_NEXT_NOT = regex.compile(
-    rf"^{_SP}(?:nay|qua|ngoái|trước|sau|tới|học|đó|này|ấy|kia|mới|sinh|tài|thứ|nào|rồi|liền|liên|trở|gần"
-    rf"|đầu|cuối|nữa|kế|hoạch|được|là|có|đã|sẽ|vừa|tháng|ngày|rưỡi|hoạt|các|trời|\d)(?!\p{{L}})", regex.I)
+# "năm" is "year" after a word that quantifies or places years ("mỗi năm", "trong năm")
 _NAM_PREV_NOT = regex.compile(
-    rf"(?<![\p{{L}}])(?:mỗi|hằng|hàng|các|cả|trong|cuối|đầu|giữa|nửa|của|những|nhiều|mấy|vài|bao nhiêu|suốt"
-    rf"|sau|trước|qua|tháng|ngày|tuổi|mươi|trăm|nghìn|ngàn|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|\d+){_SP}$",
+    rf"(?<![\p{{L}}])(?:mỗi|hằng|hàng|các|cả|cuối|đầu|giữa|nửa|của|những|nhiều|mấy|vài|bao nhiêu"
+    rf"|tháng|ngày|tuổi|mươi|trăm|nghìn|ngàn|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|\d+){_SP}$",
     regex.I)
+
+
+@lru_cache(maxsize=1)
+def _counted_noun_rx():
+    return regex.compile(rf"{_SP}(?:{alternation(r['noun'] for r in load_table('number_counted_nouns'))})(?!\p{{L}})")
+
+
 _NUA_NEXT = regex.compile(rf"^{_SP}(?:năm|tháng|ngày|tuần|giờ|tiếng|phút|thế kỷ)(?!\p{{L}})", regex.I)
 
 
@@ -305,6 +309,8 @@ def _word_numbers(text: str, claims: Claims, words: Words | None) -> list[Number
             if value is None and low[0] in ("trăm", "chục", "nghìn", "ngàn", "triệu", "tỷ", "tỉ") and qual == "hàng":
                 value = parse_number_words(["một"] + low)      # "hàng trăm", "hàng chục nghìn"
             if value is not None and _word_ok(text, low, s, e, qual):
+                if _glued(text, s, e, words):
+                    break       # the segmenter reads it inside a longer word: "năm xưa", "hoa mười giờ"
                 hour = _HOUR_AFTER.match(text, e)
                 if hour and value <= 24 and is_clock(text, s, hour.end(), value):   # "Hai giờ chiều"
                     out += _claimed(claims, s, hour.end(), text, value, None, "clock", None, True, "<words> giờ")
@@ -318,12 +324,17 @@ def _word_numbers(text: str, claims: Claims, words: Words | None) -> list[Number
     return out
 
 
+def _glued(text: str, s: int, e: int, words: Words | None) -> bool:
+    return words is not None and (inside_longer_word(text, s, e, words, "before")
+                                  or inside_longer_word(text, s, e, words, "after"))
+
+
 def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> bool:
     """Context checks for a spelled-out number that could be another word."""
     row = _words().get(low[0], {})
     after, before = text[e:e + 20], _before(text, s)
-    if regex.search(rf"(?<![\p{{L}}])(?i:ngã|tháng){_SP}$", before):
-        return False   # "ngã ba" is a road junction, "tháng sáu" a month name
+    if regex.search(rf"(?<![\p{{L}}])(?i:ngã|tháng|thứ){_SP}$", before):
+        return False   # "ngã ba" is a road junction, "tháng sáu" a month name, "thứ năm" a weekday or rank
     if low[0] == "không" or regex.match(rf"{_SP}(?:chứng|lệ|số|phú)(?!\p{{L}})", after) and low[-1] in _SCALES:
         return False   # "không triệu chứng", "tỷ lệ": not numbers
     if len(low) == 1:
@@ -335,9 +346,8 @@ def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> boo
             # "một" is mostly the article "a" ("một cán bộ cho biết"); only a hedge makes it a count
             return qual in ("hơn", "gần", "khoảng", "chừng", "ít nhất", "xấp xỉ", "gần như", "ngót") \
                 and not _MOT_NOT_NUMBER.match(after) and bool(regex.match(rf"{_SP}\p{{Ll}}", after))
-        if low[0] == "năm":
-            return (bool(regex.match(rf"{_SP}\p{{Ll}}", after)) and not _NAM_NEXT_NOT.match(after)
-                    and not _NAM_PREV_NOT.search(before))
+        if low[0] == "năm":     # "năm người", but "năm nay", "là năm trọng tâm", "năm xưa"
+            return bool(_counted_noun_rx().match(text, e, e + 20)) and not _NAM_PREV_NOT.search(before)
         if low[0] == "nửa":
             return bool(_NUA_NEXT.match(after)) and not regex.search(rf"(?i:một){_SP}$", before)
         if regex.match(rf"{_SP}\p{{Lu}}", after):

@@ -29,7 +29,6 @@ LABEL = "STAT"
 # numeral kinds that never count anything by themselves
 _NEVER_KINDS = {"clock", "date", "year", "code", "phone", "roman"}
 _RANK_WORD = regex.compile(rf"(?i:thứ|hạng){SP}+")
-_AFTER_THU = regex.compile(rf"(?<!\p{{L}})(?i:thứ){SP}+$")
 _RANK_NOUN = regex.compile(rf"(?<!\p{{L}})(?i:vị{SP}+trí|vị{SP}+thứ){SP}+$")
 _RANK_VERB = regex.compile(rf"(?<!\p{{L}})(?i:đứng|xếp|giữ|vươn{SP}+lên|lên|tụt|xuống|đạt|giành"
                            rf"|chiếm|ở|vị{SP}+trí|vị{SP}+thứ){SP}+$")
@@ -153,8 +152,8 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
     start, num_start, qualifier = _core(n)
     if num_start > n.start and qualifier is None:            # "thứ 4", "hạng 21/65"
         return _rank(ctx, n)
-    if n.kind == "ordinal" or _AFTER_THU.search(text, max(0, num_start - 5), num_start):
-        return None                      # "thứ năm tuần trước" is a weekday
+    if n.kind == "ordinal":
+        return None                      # "lần thứ 9", "thứ Năm tuần trước"
     if n.in_name and _name_like(text, n.end):
         return "name"
     if _DATE_DURATION.match(text, n.end):
@@ -172,9 +171,9 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
             return "bare"
         unit, end = got
     if n.kind in ("word", "fraction") and (
-            lex["referent"].match(text, n.end) or _inside_word(ctx.tags, n)
+            lex["referent"].match(text, n.end)
             or n.text.lower().split()[-1] in ("một", "nửa") and not is_measure(unit)):
-        return None                      # "giữa hai nước", "năm xưa", "một doanh nghiệp"
+        return None                      # "giữa hai nước", "một doanh nghiệp"
     if unit == "đồng" and _MEDAL_LIST.search(text, max(0, num_start - 60), num_start):
         return None
     if _award_count(ctx, num_start, unit) or _YEAR.fullmatch(n.text) and not is_measure(unit):
@@ -185,12 +184,6 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
 
 def _inside(start: int, end: int, ranges) -> bool:
     return any(s <= start and end <= e for s, e, *_ in ranges)
-
-
-def _inside_word(tags: Tags, n: Numeral) -> bool:
-    """A number word the tagger reads inside a longer word ("năm xưa", "Ba Tri")."""
-    first, last = tags.covering(n.start), tags.covering(n.end - 1)
-    return first is not None and first.idx < n.start or last is not None and last.idx + len(last.text) > n.end
 
 
 def _name_like(text: str, end: int) -> bool:

@@ -109,6 +109,13 @@ def test_name_head_example(row):
     assert found and all(n.in_name for n in found), [(n.text, n.in_name) for n in found]
 
 
+@pytest.mark.parametrize("row", load_table("number_counted_nouns"), ids=lambda r: r["example"])
+def test_counted_noun_example(row):
+    """"năm" before every counted noun of the lexicon counts five."""
+    found = match_numerals(row["example"])
+    assert found and found[0].value == 5 and found[0].text == "năm", [(n.text, n.value) for n in found]
+
+
 @pytest.mark.parametrize("row", load_table("number_address_nouns"), ids=lambda r: r["example"])
 def test_address_noun_example(row):
     """Every address noun makes the number before it a house number in its own example."""
