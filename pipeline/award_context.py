@@ -140,6 +140,27 @@ class Context:
                 return list(span._.person_titles or [])
         return []
 
+    def persons_titled(self, title: str) -> list[str]:
+        """Persons printed with ``title`` among their titles ("Thầy thuốc Ưu tú, bác sĩ Trần Văn Hùng")."""
+        names = []
+        for span in self._group(groups.PERSONS):
+            if any(title in " ".join(t.split()).casefold() for t in span._.person_titles or []) \
+                    and span._.person_name and span._.person_name not in names:
+                names.append(span._.person_name)
+        return names
+
+    def is_org(self, name: str | None) -> bool:
+        """``name`` is an organization of the article, or printed as one."""
+        if not name:
+            return False
+        if any(e.kind == "org" and e.name == name for e in self.entities):
+            return True
+        try:
+            from .organizations import match_organizations
+        except ImportError:
+            return False
+        return any(m.start == 0 for m in match_organizations(name))
+
     def boilerplate(self, start: int, end: int) -> bool:
         return any(start < e and s < end for s, e in self.boiler)
 

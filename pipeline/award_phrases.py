@@ -19,6 +19,7 @@ _NOT_LETTER_AFTER = r"(?![\p{L}\p{M}\d])"
 
 AWARDS = {row["surface"].casefold(): row for row in load_table("awards")}
 TITLES = tuple(row["title"] for row in load_table("award_titles"))
+PERSONAL_TITLES = frozenset(row["title"] for row in load_table("award_titles") if row["holder"] == "person")
 TRIGGERS = {row["trigger"].casefold(): row["role"] for row in load_table("award_triggers")}
 RECIPIENT_NOUNS = tuple(row["noun"] for row in load_table("award_recipients"))
 GIVER_HEADS = {row["head"]: row["kind"] for row in load_table("award_givers")}

@@ -68,7 +68,7 @@ class Clauses(Context):
             return group    # "48 cán bộ, công chức ngành TAND": TAND only says whose staff they are
         apposed = self._person_before_comma(start, seg_start) or self._leading_person(start, tail)
         if apposed and (ent is None or ent.kind != "person"):
-            return apposed  # "Phạm Kim Hùng, HS lớp 12 trường ĐH Khoa học tự nhiên, giành ..."
+            return self._with_apposed_partners(start, apposed)  # "Phạm Kim Hùng, HS lớp 12 ..., giành ..."
         if ent:
             if ent.kind == "person":
                 return self._coordinated(start, ent, tail)
@@ -136,6 +136,23 @@ class Clauses(Context):
         if not regex.match(rf"{SP}*[-–,(]", self.text[ent.end:tail]) or self._has_verb(ent.end, tail):
             return None
         return Subject("person", ent.name, None, ent.start, ent.end)
+
+    def _with_apposed_partners(self, start: int, person: Subject) -> Subject:
+        """The persons coordinated before a person, each with a role in apposition: "bác sĩ A,
+        Giám đốc Bệnh viện và bác sĩ B, Trưởng Khoa Nhi được phong tặng ..." is received by both."""
+        current = person.start
+        while True:
+            before = [e for e in self.entities if e.kind == "person" and start <= e.start and e.end <= current]
+            if not before:
+                return person
+            prev = max(before, key=lambda e: e.end)
+            gap = self.text[prev.end:current]
+            m = regex.fullmatch(rf"(?P<role>{SP}*,[^,;:.\n]{{2,80}}?)?(?:{SP}*,|{SP}+và){SP}+(?P<pre>[^,;:.\n]{{0,40}})", gap)
+            if not m or self._has_verb(prev.end, prev.end + len(m.group("role") or "")) \
+                    or not self._prefix_ok(current - len(m.group("pre")), current):
+                return person
+            person.others.insert(0, Subject("person", prev.name, None, prev.start, prev.end))
+            current = prev.start
 
     def _person_before_comma(self, start: int, seg_start: int) -> Subject | None:
         """A person right before the comma that opens the subject's last segment."""

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 import regex
 from spacy.tokens import Doc, Span
 
-from .award_phrases import (NUMBER_BEFORE, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases, blocked,
-                            giver_head_at, rule_statement_after, triggers)
+from .award_phrases import (NUMBER_BEFORE, PERSONAL_TITLES, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases,
+                            blocked, giver_head_at, rule_statement_after, triggers)
 from .award_context import Subject
 from .award_subjects import Clauses as Context
 from .spans import make_span
@@ -81,6 +81,8 @@ class Row:
     year: int | None = None
     weak: str | None = None      # a recipient guessed from a ceremony's organizer: used only if nothing fuller
     rule: str = ""
+    holder: str = ""             # the recipient's kind: person, org, place, group, phrase
+    who: tuple[int, int] = (0, 0)   # where the recipient is printed
 
     def info(self) -> tuple:
         return (self.count is not None, self.giver is not None, self.recipient is not None, self.year is not None)
@@ -346,7 +348,8 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], ph
         for member in members:
             # a receiver's own count yields to the award's ("28 học sinh đoạt giải, gồm 2 giải Nhì, 11 giải Ba")
             first, second = (count, member.count) if role == "receive" else (member.count, count)
-            row = replace(base, count=first if first is not None else second)
+            row = replace(base, count=first if first is not None else second, holder=member.kind,
+                          who=(member.start, member.end))
             if weak and role == "receive":
                 row.weak = member.name
             else:
@@ -409,6 +412,22 @@ def merge_rows(rows: list[Row]) -> list[tuple[Row, list[Row]]]:
     return out
 
 
+def _personal_titles(ctx: Context, rows: list[Row]) -> list[Row]:
+    """A title only persons hold (Thầy thuốc Ưu tú, Nhà giáo Nhân dân, Chiến sĩ thi đua) that an
+    organization "receives" went to its staff: the persons the article gives that title to
+    (as rows, or as a title printed with their name), else no row at all."""
+    out = []
+    for row in rows:
+        if row.name not in PERSONAL_TITLES or not (row.holder in ("org", "place") or ctx.is_org(row.recipient or row.weak)):
+            out.append(row)
+            continue
+        if any(r.name == row.name and r.holder in ("person", "group") for r in rows):
+            continue
+        for name in ctx.persons_titled(row.name):
+            out.append(replace(row, recipient=name, weak=None, holder="person"))
+    return out
+
+
 def find_awards(doc: Doc) -> list[Span]:
     """AWARD spans, one per award row, with ``_.award_giver/name/count/recipient/year``."""
     if not len(doc):
@@ -420,15 +439,24 @@ def find_awards(doc: Doc) -> list[Span]:
     for row in rows:
         if row.giver is None and row.kind != "honour":
             row.giver = ctx.organizer(row.start)
+    rows = _personal_titles(ctx, rows)
     spans = []
-    for rep, members in merge_rows(rows):
+    owner: dict[tuple[int, int], int] = {}
+    for i, (rep, members) in enumerate(merge_rows(rows)):
         count = int(rep.count) if rep.count is not None and float(rep.count).is_integer() else rep.count
+        attrs = dict(award_giver=rep.giver, award_name=rep.name, award_count=count, award_recipient=rep.recipient,
+                     award_year=rep.year)
         for member in members:
-            span = make_span(doc, member.start, member.end, LABEL, member.rule, award_giver=rep.giver,
-                             award_name=rep.name, award_count=count, award_recipient=rep.recipient,
-                             award_year=rep.year)
-            if span is not None:
-                spans.append(span)
+            # spaCy keys extension values by offsets: two rows on one award phrase ("A và B giành HCV")
+            # need spans of their own, so the second covers its recipient's name
+            for start, end in ((member.start, member.end), member.who,
+                               (min(member.start, member.who[0]), max(member.end, member.who[1]))):
+                span = make_span(doc, start, end, LABEL, member.rule) if start < end else None
+                if span is not None and owner.setdefault((span.start_char, span.end_char), i) == i:
+                    for name, value in attrs.items():
+                        setattr(span._, name, value)
+                    spans.append(span)
+                    break
     return spans
 
 
