@@ -61,7 +61,7 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     w, n = line.w, line.n
     name = [implicit] if implicit else []
     ident = level = place = ""
-    plural = False
+    plural = central = False
     last = "head" if not implicit else "cap"
     plain_before = False
     lower_ok = head.lower
@@ -88,6 +88,11 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
         if lv:
             level_word, org_level, k, numbered = lv
             if not org_level:
+                break
+            if level_word in _NO_PLACE and line.head_at(j):
+                # "Ban Thường vụ | Trung ương Đoàn": the central body is the parent; the organ
+                # keeps its level so that "Ban Chấp hành Trung ương" alone still names it
+                central, level = True, level_word
                 break
             # "Trung ương" takes no place but a province ("Bệnh viện Đa khoa Trung ương Cần Thơ")
             end = line.place_end(k, numbered) if level_word not in _NO_PLACE else k + line.province_at(k)
@@ -188,7 +193,9 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     generic = line.lex["generic"]
     distinctive = (any(part.casefold() not in generic for part in name) and " ".join(name).casefold() not in generic) \
         or place or level or ident
-    if head.needs == "name" and not ((name and distinctive) or (place and not level)):
+    # an office of the central bodies: "Văn phòng Trung ương Đảng", "Ủy ban Trung ương MTTQ Việt Nam"
+    central = (central or level in _NO_PLACE) and len(units) > 1
+    if head.needs == "name" and not ((name and distinctive) or (place and not level) or central):
         return None                       # "Trung tâm tỉnh Phú Thọ" is the province's centre; "Báo An Giang" is named
     if head.needs == "proper" and not (distinctive and (name or place)):
         return None

@@ -48,7 +48,13 @@ class Line:
             return None
         w = self.w[i]
         if i > 0 and w.token >= 0 and w.tag == "Np" and self.w[i - 1].token == w.token and self.w[i - 1].cap:
-            return None                   # inside a proper noun: "Tây Ban Nha", "Lê Bá Đảng"
+            k = i - 1
+            while k > 0 and self.w[k - 1].token == w.token:
+                k -= 1
+            opened = self.head_at(k)
+            if opened is None or opened[1] > i:
+                return None               # inside a proper noun: "Tây Ban Nha", "Lê Bá Đảng" (but the
+                                          # segmenter's one "Ban Chấp hành Trung ương Đảng" is two bodies)
         heads, p = self.lex["heads"], self.first[i]
         for size in range(min(8, len(self.stream) - p), 0, -1):
             head = heads.get(tuple(s for s, _, _ in self.stream[p:p + size]))
