@@ -10,10 +10,12 @@ word ("lần thứ IX", "khóa X", "Đại hội XII"). They are read first, so 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 import regex
 
 from .number_words import SP as _SP, SP0 as _SP0, parse_roman
+from .resources import alternation, load_table
 
 @dataclass(frozen=True)
 class NumberMatch:
@@ -24,7 +26,7 @@ class NumberMatch:
     value: float
     total: float | None = None
     # cardinal decimal multiplier percent ratio range word ordinal roman
-    # clock date year code phone measure score
+    # clock date year code phone measure score vague ("hàng trăm": an order of magnitude)
     kind: str = "cardinal"
     qualifier: str | None = None
     in_name: bool = False
@@ -99,18 +101,24 @@ _NUMERIC_DATES = _compile(_NUMERIC_DATE_RULES)
 # "N giờ" is a time of day ("Gần 18 giờ,", "Đến 8 giờ,", "lúc 17 giờ") unless a cue makes it a
 # duration: a verb of lasting before it ("trong 3 giờ", "mất 2 giờ", "kéo dài 4 giờ", "trong hơn
 # 2 giờ") or a word after it ("3 giờ đồng hồ", "24 giờ qua", "1 giờ nữa").
-_HEDGE = r"(?:khoảng|gần|hơn|chừng|độ|tầm|cỡ|ngót|trên|dưới|chưa đầy|khoảng chừng|khoảng hơn|khoảng gần)"
-_DURATION_CUE_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}])(?i:trong|suốt|mất|kéo dài|vòng|chờ|đợi|dành|hết)(?:{_SP}(?i:{_HEDGE}))?{_SP}$")
-# "sau 2 giờ thẩm vấn" is a duration, "sau 17 giờ" a time of day
-_AFTER_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:sau)(?:{_SP}(?i:{_HEDGE}))?{_SP}$")
+@lru_cache(maxsize=1)
+def _hour_cues() -> dict:
+    hedge = alternation(r["qualifier"] for r in load_table("number_qualifiers") if r["role"] == "approx")
+    maybe = rf"(?:{_SP}(?i:{hedge}))?"
+    return {
+        "duration": regex.compile(rf"(?<![\p{{L}}])(?i:trong|suốt|mất|kéo dài|vòng|chờ|đợi|dành|hết){maybe}{_SP}$"),
+        # "sau 2 giờ thẩm vấn" is a duration, "sau 17 giờ" a time of day
+        "after": regex.compile(rf"(?<![\p{{L}}])(?i:sau){maybe}{_SP}$"),
+        # a hedge before a small number of hours mostly measures a duration ("nấu khoảng 1 giờ",
+        # "hơn 2 giờ"); before a larger one it gives the time ("Gần 7 giờ", "Khoảng 22 giờ")
+        "hedge": regex.compile(rf"(?<![\p{{L}}])(?i:{hedge}){_SP}$"),
+        "clock": regex.compile(rf"(?<![\p{{L}}])(?i:lúc|vào lúc){_SP}(?:(?i:{hedge}){_SP})?$"),
+    }
+
+
 _DURATION_CUE_AFTER = regex.compile(rf"^(?:{_SP}(?:đồng hồ|liền|liên tục|qua|mỗi|nữa|sau(?!{_SP}khi)|một lần|trở lên)"
                                     rf"(?!\p{{L}})|{_SP0}/)", regex.I)
-# a hedge before a small number of hours mostly measures a duration ("nấu khoảng 1 giờ",
-# "hơn 2 giờ"); before a larger one it gives the time ("Gần 7 giờ", "Khoảng 22 giờ")
-_HEDGE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{_HEDGE}){_SP}$")
 _SMALL_HOURS = 4
-_CLOCK_CUE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:lúc|vào lúc){_SP}(?:(?i:{_HEDGE}){_SP})?$")
 _CLOCK_CUE_AFTER = regex.compile(rf"^{_SP}(?:\d{{1,2}}(?:{_SP}phút)?|sáng|chiều|tối|trưa|đêm|khuya|ngày|hôm|cùng"
                                  rf"|địa phương|[-–]|đến|tới)(?!\p{{L}})", regex.I)
 
@@ -171,14 +179,14 @@ def is_clock(text: str, start: int, end: int, hour: float, minutes: bool = False
     "Hai giờ chiều" are; "trong 24 giờ", "mất 2 giờ", "3 giờ đồng hồ", "hơn 2 giờ" are durations."""
     if hour > 24 or hour != int(hour):
         return False
-    left = before(text, start, 24)
-    if _DURATION_CUE_BEFORE.search(left):
+    left, cue = before(text, start, 24), _hour_cues()
+    if cue["duration"].search(left):
         return False
-    if minutes or _CLOCK_CUE_AFTER.match(text[end:end + 16]) or _CLOCK_CUE_BEFORE.search(left):
+    if minutes or _CLOCK_CUE_AFTER.match(text[end:end + 16]) or cue["clock"].search(left):
         return True
-    if _DURATION_CUE_AFTER.match(text[end:end + 16]) or _AFTER_BEFORE.search(left) and hour <= 12:
+    if _DURATION_CUE_AFTER.match(text[end:end + 16]) or cue["after"].search(left) and hour <= 12:
         return False
-    return not (_HEDGE_BEFORE.search(left) and hour <= _SMALL_HOURS and not text[end:end + 1] == ",")
+    return not (cue["hedge"].search(left) and hour <= _SMALL_HOURS and not text[end:end + 1] == ",")
 
 
 def ordinal_and_roman(text: str, claims: Claims) -> list[NumberMatch]:

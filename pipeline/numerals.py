@@ -67,6 +67,11 @@ def _qualifier_in_text() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
+def _qualifier_role() -> dict[str, str]:
+    return {row["qualifier"]: row["role"] for row in load_table("number_qualifiers")}
+
+
+@lru_cache(maxsize=1)
 def _qualifier_rx():
     # the hedge right before the number; "cao hơn 5%" is a comparative, not a hedge
     return regex.compile(rf"(?<![\p{{L}}\d])(?P<q>{_qualifier_alternation()}){_SP}$", regex.I)
@@ -131,7 +136,7 @@ _NUA_NEXT = regex.compile(rf"^{_SP}(?:năm|tháng|ngày|tuần|giờ|tiếng|ph�
 
 # ---------------------------------------------------------------- matching
 
-def _qualifier(text: str, start: int) -> tuple[str | None, int]:
+def _qualifier(text: str, start: int, words: Words | None) -> tuple[str | None, int]:
     """The hedge printed before ``start`` and where the number's text begins with it."""
     before = text[max(0, start - 20):start]
     m = _qualifier_rx().search(before)
@@ -141,8 +146,11 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     if q.lower() == "hơn" and _COMPARATIVE.search(before[:m.start()]):
         return None, start
     q_low = q.lower()
+    q_start = start - len(before) + m.start()
+    if _qualifier_role().get(q_low) == "vague" and inside_longer_word(text, q_start, q_start + len(q), words, "before"):
+        return None, start      # "nợ ngân hàng 1 triệu đồng", "cửa hàng 5 tầng"
     in_text = _qualifier_in_text().get(q_low, False)
-    return q_low, (start - len(before) + m.start()) if in_text else start
+    return q_low, q_start if in_text else start
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -180,7 +188,7 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMat
         return []
     a_val, scaled = got
     before = _before(text, s)
-    qual, q_start = _qualifier(text, s)
+    qual, q_start = _qualifier(text, s, words)
     decimal = not regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", a_text) and bool(regex.search(r",\d+$|^\d+\.\d{1,2}$", a_text))
     kind = "multiplier" if scaled else "decimal" if decimal else "cardinal"
     rule = _scale_rule(a_text)
@@ -250,6 +258,8 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMat
                                    and not qual):
             in_name = True
             rule = "<name> <n>"
+    if _qualifier_role().get(qual) == "vague":
+        kind = "vague"                  # "hàng 100 người", "vài 3 ngày": no value is asserted
     return _claimed(claims, head_start, end, text, a_val, None, kind, qual, in_name, rule)
 
 
@@ -305,9 +315,10 @@ def _word_numbers(text: str, claims: Claims, words: Words | None) -> list[Number
             low = [w.group().lower() for w in syllables]
             value = parse_number_words(low)
             s, e = m.start() + syllables[0].start(), m.start() + syllables[-1].end()
-            qual, q_start = _qualifier(text, s)
-            if value is None and low[0] in ("trăm", "chục", "nghìn", "ngàn", "triệu", "tỷ", "tỉ") and qual == "hàng":
-                value = parse_number_words(["một"] + low)      # "hàng trăm", "hàng chục nghìn"
+            qual, q_start = _qualifier(text, s, words)
+            vague = _qualifier_role().get(qual) == "vague"
+            if value is None and low[0] in ("trăm", "chục", "nghìn", "ngàn", "triệu", "tỷ", "tỉ") and vague:
+                value = parse_number_words(["một"] + low)      # "hàng trăm", "vài chục nghìn"
             if value is not None and _word_ok(text, low, s, e, qual):
                 if _glued(text, s, e, words):
                     break       # the segmenter reads it inside a longer word: "năm xưa", "hoa mười giờ"
@@ -316,7 +327,7 @@ def _word_numbers(text: str, claims: Claims, words: Words | None) -> list[Number
                     out += _claimed(claims, s, hour.end(), text, value, None, "clock", None, True, "<words> giờ")
                 elif claims.free(s, e):
                     claims.take(q_start, e)
-                    kind = "fraction" if low == ["nửa"] else "word"
+                    kind = "vague" if vague else "fraction" if low == ["nửa"] else "word"
                     out.append(NumberMatch(q_start, e, text[q_start:e], float(value), None, kind, qual,
                                            _name_head(text, s, words=words), "<words>"))
                 break
@@ -338,13 +349,13 @@ def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> boo
     if low[0] == "không" or regex.match(rf"{_SP}(?:chứng|lệ|số|phú)(?!\p{{L}})", after) and low[-1] in _SCALES:
         return False   # "không triệu chứng", "tỷ lệ": not numbers
     if len(low) == 1:
+        if low[0] in _SCALES or low[0] in ("trăm", "chục"):
+            return _qualifier_role().get(qual) == "vague"      # "hàng trăm", "mấy chục"
         if row.get("context") == "inner":
             return False
-        if low[0] in _SCALES or low[0] in ("trăm", "chục"):
-            return qual == "hàng"
         if low[0] == "một":
             # "một" is mostly the article "a" ("một cán bộ cho biết"); only a hedge makes it a count
-            return qual in ("hơn", "gần", "khoảng", "chừng", "ít nhất", "xấp xỉ", "gần như", "ngót") \
+            return _qualifier_role().get(qual) == "approx" \
                 and not _MOT_NOT_NUMBER.match(after) and bool(regex.match(rf"{_SP}\p{{Ll}}", after))
         if low[0] == "năm":     # "năm người", but "năm nay", "là năm trọng tâm", "năm xưa"
             return bool(_counted_noun_rx().match(text, e, e + 20)) and not _NAM_PREV_NOT.search(before)

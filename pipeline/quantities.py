@@ -27,7 +27,8 @@ from .spans import AWARDS, DATES, NUMERALS, in_boilerplate, make_span
 
 LABEL = "STAT"
 # numeral kinds that never count anything by themselves
-_NEVER_KINDS = {"clock", "date", "year", "code", "phone", "roman"}
+# ("hàng trăm hộ", "vài chục người" are vague: an order of magnitude, no value)
+_NEVER_KINDS = {"clock", "date", "year", "code", "phone", "roman", "vague"}
 _RANK_WORD = regex.compile(rf"(?i:thứ|hạng){SP}+")
 _RANK_NOUN = regex.compile(rf"(?<!\p{{L}})(?i:vị{SP}+trí|vị{SP}+thứ){SP}+$")
 _RANK_VERB = regex.compile(rf"(?<!\p{{L}})(?i:đứng|xếp|giữ|vươn{SP}+lên|lên|tụt|xuống|đạt|giành"
