@@ -58,6 +58,8 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     if hit is None:
         return None
     head, j, implicit = hit
+    if head.needs == "brand":
+        return _parse_brand(line, j, head)
     w, n = line.w, line.n
     name = [implicit] if implicit else []
     ident = level = place = ""
@@ -177,6 +179,9 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     while name and name[-1] in ("và", "-", "–", ","):
         name.pop()
         j -= 1
+    branch = _branch(line, j) if head.text in _BUSINESS_HEADS and name else None
+    if branch is not None:                # "Ngân hàng Nông nghiệp ... Việt Nam - Chi nhánh huyện Yên Thành"
+        j, level, place = branch
     unit = Unit(head.text, " ".join(name), ident, level, place)
     units, heads = [unit], [head]
     rule = "<head>" + (" <name>" if name else "") + (" <ident>" if ident else "") + \
@@ -202,6 +207,44 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     if head.needs == "proper" and not (place or any(part[:1].isupper() and not part.isupper() for part in name)):
         return None                       # "Đoàn đại biểu", "Đoàn HS": a delegation must be named
     return j, units, heads, rule
+
+
+def _branch(line: Line, j: int):
+    """A branch printed after a bank or company: "[-] Chi nhánh [level] <place>" (or "CN"), as
+    (end word, level, place); None when no branch with a place follows."""
+    w, n, k = line.w, line.n, j
+    if k < n and w[k].text in "-–":
+        k += 1
+    if k + 1 < n and w[k].fold == "chi" and w[k + 1].fold == "nhánh":
+        k += 2
+    elif k < n and w[k].text == "CN":
+        k += 1
+    else:
+        return None
+    lv = line.level_at(k)
+    if lv and lv[1]:
+        end = line.place_end(lv[2], lv[3])
+        return (end, lv[0], " ".join(v.text for v in w[lv[2]:end])) if end > lv[2] else None
+    end = line.place_end(k) if k < n and w[k].cap else k
+    return (end, "", " ".join(v.text for v in w[k:end])) if end > k else None
+
+
+def _parse_brand(line: Line, j: int, head: Head):
+    """A brand ("Agribank", "BIDV") with its branch or place: "Agribank Chi nhánh huyện Yên Thành",
+    "Viettel Nghệ An"; the key keeps the place, so "Agribank Yên Thành" is the same branch."""
+    level = place = ""
+    rule = "<brand>"
+    branch = _branch(line, j)
+    if branch is not None:
+        j, level, place = branch
+        rule += " Chi nhánh" + (" <level>" if level else "") + " <place>"
+    elif j < line.n and line.w[j].cap and not line.w[j].punct and not line.person_at(j):
+        end = line.province_at(j) or line.place_end(j) - j
+        if end:
+            place = " ".join(v.text for v in line.w[j:j + end])
+            j += end
+            rule += " <place>"
+    return j, [Unit(head.text, "", "", level, place)], [head], rule
 
 
 def _school_types_only(line: Line, name: list[str]) -> bool:
@@ -245,6 +288,10 @@ def _match_line(words: list[Word]) -> list[OrgMatch]:
             i += 1
             continue
         j, units, heads, rule = parsed
+        if heads[0].needs == "brand" and any(tuple(w.fold for w in line.w[i - k:i]) in line.lex["product_nouns"]
+                                             for k in range(1, min(i, 3) + 1)):
+            i = j                         # "sữa Vinamilk", "mạng Viettel": a product of the brand
+            continue
         if not _plural_before(line, i):
             bare = len(units) == 1 and heads[0].needs in ("level", "parent", "ident") \
                 and (units[0].bare or (heads[0].needs == "parent" and not units[0].level))
@@ -281,12 +328,20 @@ def _parenthesized(text: str, matches: list[OrgMatch]) -> list[OrgMatch]:
     """"X (Y)": Y is another name of X. An acronym in the parentheses that is no head
     ("Tập đoàn Điện lực Việt Nam (EVN)") becomes a mention of X wherever it is printed."""
     learned: dict[str, tuple[Unit, ...]] = {}
+    brands: dict[Unit, tuple[Unit, ...]] = {}
     for a, b in zip(matches, matches[1:]):
-        if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 2].strip().startswith(")") \
-                and _same_body(a.units[0], b.units[0]):
+        if text[a.end:b.start].strip() != "(" or not text[b.end:b.end + 2].strip().startswith(")"):
+            continue
+        if _same_body(a.units[0], b.units[0]):
             b.units = a.units
             b.needs_fuller = a.needs_fuller
             b.rule += " (alias in parentheses)"
+        elif _is_brand(b) and b.units[0].bare and not a.needs_fuller:
+            brands[b.units[0]] = a.units  # "Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank)"
+    for m in matches:
+        if _is_brand(m) and len(m.units) == 1 and m.units[0] in brands:
+            m.units = brands[m.units[0]]
+            m.rule += " (brand defined in parentheses)"
     for a in matches:
         m = regex.match(r"\s*\((\p{Lu}[\p{L}\p{N}&\-]{1,14})\)", text[a.end:])
         if not m or a.needs_fuller or any(b.start == a.end + m.start(1) for b in matches):
@@ -306,6 +361,10 @@ def _parenthesized(text: str, matches: list[OrgMatch]) -> list[OrgMatch]:
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 extra.append(OrgMatch(m.start(), m.end(), m.group(), units, "<abbreviation defined in parentheses>"))
     return sorted(matches + extra, key=lambda m: m.start)
+
+
+def _is_brand(match: OrgMatch) -> bool:
+    return bool(match.heads) and match.heads[0].needs == "brand"
 
 
 def _same_body(a: Unit, b: Unit) -> bool:

@@ -73,6 +73,9 @@ def lexicons() -> dict:
     for row in load_table("org_heads"):
         heads[syllables(row["head"])] = Head(row["head"], row["needs"], row["lower"] == "yes",
                                                row["names"], row["level"], row["word"] == "yes")
+    for brand in load_lexicon("org_brands"):
+        # a brand names its body alone and takes a branch ("Agribank Chi nhánh huyện Yên Thành")
+        heads.setdefault(syllables(brand), Head(brand, "brand", False, "proper", ""))
     abbreviations = {}
     for row in load_table("org_abbreviations"):
         abbreviations[tuple(row["abbreviation"].split())] = row["full"].split()
@@ -97,6 +100,7 @@ def lexicons() -> dict:
         "non_heads": {syllables(s) for s in load_lexicon("org_non_heads")},
         "generic": {s.casefold() for s in load_lexicon("org_generic_names")},
         "school_types": tuple(load_lexicon("org_school_types")),
+        "product_nouns": {syllables(s) for s in load_lexicon("org_product_nouns")},
         "surnames": surnames,
     }
 

@@ -253,11 +253,12 @@ class Line:
         before_verb = verbs.index(True) if any(verbs) else k - j
         # an adjective only where punctuation closes the name ("Khoa Hồi sức tích cực - Chống độc",
         # not "ĐH Luật cao hơn", "Sở Bưu chính Viễn thông chính thức")
-        closed = before_verb == k - j and (k >= self.n or self.w[k].punct or bool(self.head_at(k)))
+        parent = bool(self.head_at(k)) and self.head_at(k)[0].needs != "brand"   # a brand is no parent body
+        closed = before_verb == k - j and (k >= self.n or self.w[k].punct or parent)
         if last not in ("cap", "head") or not all(self.nominal(x, adjective=closed) for x in range(j, j + before_verb)):
             return 0                      # "Sở TDTT đầu tiên", "Bộ Thương mại vừa ..."
         rest_ok = k >= self.n or self.w[k].punct or self.stop_at(k) or before_verb < k - j \
-            or bool(self.head_at(k)) or self.person_at(k)   # "Ban Dân vận Tỉnh ủy", "... Ngân sách Tào Hữu Phùng"
+            or parent or self.person_at(k)   # "Ban Dân vận Tỉnh ủy", "... Ngân sách Tào Hữu Phùng"
         return before_verb if 0 < before_verb <= 3 and rest_ok else 0
 
 

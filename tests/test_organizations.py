@@ -106,6 +106,17 @@ def test_school_type_before_a_person(kind):
     assert texts_of(f"Học sinh Trường {kind} Lê Lợi đạt giải.") == [f"Trường {kind} Lê Lợi"]
 
 
+@pytest.mark.parametrize("brand", [pytest.param(b, id=b) for b in load_lexicon("org_brands")])
+def test_brand(brand):
+    assert texts_of(f"Khách hàng của {brand} tăng.") == [brand]
+    assert texts_of(f"Theo {brand} Chi nhánh Cà Mau, kết quả rất tốt.") == [f"{brand} Chi nhánh Cà Mau"]
+
+
+@pytest.mark.parametrize("noun", [pytest.param(n, id=n) for n in load_lexicon("org_product_nouns")])
+def test_product_noun(noun):
+    assert texts_of(f"Người dân dùng {noun} Viettel.") == []
+
+
 @pytest.mark.parametrize("generic", [pytest.param(g, id=g) for g in load_lexicon("org_generic_names")])
 def test_generic_name(generic):
     assert texts_of(f"Công ty {generic} tổ chức hội nghị.") == []
@@ -183,7 +194,7 @@ def test_equivalent(short, full):
     ("Ban Chấp hành Trung ương Đảng họp.", ["Ban Chấp hành Trung ương Đảng"]),
     ("TAND tối cao xử phúc thẩm.", ["TAND tối cao"]),
     ("Hiệu trưởng ĐH Kinh tế quốc dân Phan Công Nghĩa cho biết.", ["ĐH Kinh tế quốc dân"]),
-    ("Bộ Công nghiệp yêu cầu Vinatex báo cáo.", ["Bộ Công nghiệp"]),
+    ("Bộ Công nghiệp yêu cầu Vinatex báo cáo.", ["Bộ Công nghiệp", "Vinatex"]),   # a brand of its own
     ("Sở Tài nguyên môi trường Hà Nội cho biết.", ["Sở Tài nguyên môi trường Hà Nội"]),
     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG TỔ CHỨC HỘI NGHỊ", ["LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG"]),
     ("UBND TỈNH TRAO CỜ THI ĐUA", ["UBND TỈNH"]),
