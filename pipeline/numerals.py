@@ -153,6 +153,19 @@ def _qualifier(text: str, start: int, words: Words | None) -> tuple[str | None, 
     return q_low, q_start if in_text else start
 
 
+@lru_cache(maxsize=1)
+def _measure_after():
+    return regex.compile(rf"{_SP}(?:{alternation(r['unit'] for r in load_table('stat_measures'))})(?![\p{{L}}\d])")
+
+
+def _year(text: str, start: int, end: int, qual: str | None) -> bool:
+    """A bare "19xx"/"20xx" is a year ("năm 2020", "Siêu mẫu Việt Nam 2004 khu vực"): counts that
+    large print a thousands dot ("2.004 thí sinh"); a measure after it still counts ("2000 ha")."""
+    if not regex.match(rf"{_SP}\p{{Ll}}", text[end:end + 3]):
+        return True
+    return not _measure_after().match(text, end, end + 20) and _qualifier_role().get(qual) not in ("approx", "bound")
+
+
 def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(_before(text, start, 3)))
 
@@ -251,8 +264,7 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMat
         if _calendar_before(text, s):
             return _claimed(claims, s, e, text, a_val, None, "date", None, True, "<calendar> <n>")
         digits_only = regex.fullmatch(r"\d+", a_text)
-        if digits_only and len(a_text) == 4 and 1900 <= a_val <= 2099 and \
-                not regex.match(rf"{_SP}\p{{Ll}}", text[e:e + 3]):
+        if digits_only and len(a_text) == 4 and 1900 <= a_val <= 2099 and _year(text, s, e, qual):
             return _claimed(claims, s, e, text, a_val, None, "year", None, True, "<yyyy>")
         if _name_head(text, s, e, words) or (digits_only and len(a_text) <= 3 and _capitalised_word_before(text, s)
                                    and not qual):

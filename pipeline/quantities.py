@@ -55,7 +55,6 @@ _SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 _MEDAL = (rf"\d+{SP}+(?:HC{SP}*|huy{SP}+chương{SP}+)?(?:vàng|bạc)(?!\p{{L}})"
           rf"(?:{SP}*[,;]{SP}*|{SP}+và{SP}+)")
 _MEDAL_LIST = regex.compile(rf"{_MEDAL}(?:{_MEDAL})?$")
-_YEAR = regex.compile(r"(?:19|20)\d\d")
 _PERCENT_WORDS = regex.compile(rf"phần{SP}+trăm$")
 
 
@@ -177,8 +176,8 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
         return None                      # "giữa hai nước", "một doanh nghiệp"
     if unit == "đồng" and _MEDAL_LIST.search(text, max(0, num_start - 60), num_start):
         return None
-    if _award_count(ctx, num_start, unit) or _YEAR.fullmatch(n.text) and not is_measure(unit):
-        return None                      # "Siêu mẫu 2004 khu vực": counts that large print "2.004"
+    if _award_count(ctx, num_start, unit):
+        return None
     rule = "<n> %" if unit.startswith("%") else ("<n> <measure>" if is_measure(unit) else "<n> <noun>")
     return Stat(start, end, n.value, unit, rule, total=n.total, qualifier=qualifier)
 
