@@ -28,11 +28,17 @@ _ORGANIZED_BY = regex.compile(rf"(?<![\p{{L}}\p{{M}}])do{SP}+(?P<g>[^,;.\n()]{{2
 _COMPETITION = regex.compile(r"(?<![\p{L}\p{M}])(?:(?i:hội thi|cuộc thi|hội diễn|liên hoan|festival|hội thao|hội khỏe"
                              r"|đại hội thể dục thể thao|kỳ thi|hội chợ|triển lãm|giải đấu)"
                              r"|Giải(?![^\S\n]+(?i:nhất|nhì|ba|tư|khuyến khích|đặc biệt|triển vọng|vàng|bạc|đồng|[ABC])"
-                             r"(?![\p{L}\p{M}]))[^\S\n]+\p{Lu})(?![\p{L}\p{M}])")
+                             r"(?![\p{L}\p{M}]))(?=[^\S\n]+\p{Lu}))(?![\p{L}\p{M}])")
 
 
-def _fold_event(m) -> str:
-    return " ".join(m.group().split()).casefold()
+_EVENT_NAME = regex.compile(rf"{SP}+(\p{{Lu}}[\p{{L}}\p{{M}}]*)")
+
+
+def _event_key(text: str, m) -> tuple[str, str]:
+    """A competition mention as (head, first word of its proper name or "")."""
+    head = " ".join(m.group().split()).casefold()
+    name = _EVENT_NAME.match(text, m.end())
+    return head, name.group(1).casefold() if name else ""
 # a number the numerals stage took for part of a name still counts when an award, a recipient
 # noun or "năm liền" follows it ("Trường Tiểu học Lê Lợi 5 năm liền đạt ...")
 _COUNTED_AFTER = regex.compile(rf"{SP}+(?:(?i:{alternation(AWARDS)})|(?:{_NOUNS})|năm|lần)(?![\p{{L}}\p{{M}}])")
@@ -177,15 +183,20 @@ class Context:
                 events = list(_COMPETITION.finditer(self.text, line_start, m.start()))
                 np = self.noun_phrase(m.start("g"), m.end("g"))
                 if events and np and np.giver() and not self.boilerplate(m.start(), m.end()):
-                    self._organizers.append((m.start(), _fold_event(events[-1]), np.giver()))
-        candidates = [o for o in self._organizers if o[0] < pos] or self._organizers[:1]
+                    self._organizers.append((m.start(), _event_key(self.text, events[-1]), np.giver()))
+        candidates = [o for o in self._organizers if o[0] < pos]
+        if not candidates and len({g for _, _, g in self._organizers}) == 1:
+            candidates = self._organizers[:1]
         if not candidates:
             return None
-        start, event, giver = candidates[-1]
-        # another competition named in between ("Tại kỳ thi học sinh giỏi quốc gia, ...") is not this one's
+        start, (head, name), giver = candidates[-1]
+        # another competition named in between ("Tại kỳ thi học sinh giỏi quốc gia, ...",
+        # "cuộc thi Nữ hoàng trang sức") is not this one's; a bare "Liên hoan" repeats it
         lo, hi = min(start, pos), max(start, pos)
-        if any(_fold_event(m) != event for m in _COMPETITION.finditer(self.text, lo, hi)):
-            return None
+        for m in _COMPETITION.finditer(self.text, lo, hi):
+            other_head, other_name = _event_key(self.text, m)
+            if other_head != head or (other_name and other_name != name):
+                return None
         return giver
 
     # ------------------------------------------------------------ numbers and dates

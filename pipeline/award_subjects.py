@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from .award_context import _BARE_GROUP, _NOT_IN_NP, SP, Context, Entity, Subject
+from .award_context import _AWARD_HEAD, _BARE_GROUP, _NOT_IN_NP, SP, Context, Entity, Subject
 from .award_phrases import GROUP_AT, giver_head_at, triggers
 
 # words between a subject and its verb: "đã", "vừa được", "long trọng tổ chức lễ", "5 năm liền"
@@ -148,7 +148,7 @@ class Clauses(Context):
             prev = max(before, key=lambda e: e.end)
             gap = self.text[prev.end:current]
             m = regex.fullmatch(rf"(?P<role>{SP}*,[^,;:.\n]{{2,80}}?)?(?:{SP}*,|{SP}+và){SP}+(?P<pre>[^,;:.\n]{{0,40}})", gap)
-            if not m or self._has_verb(prev.end, prev.end + len(m.group("role") or "")) \
+            if not m or _AWARD_HEAD.search(gap) or self._has_verb(prev.end, prev.end + len(m.group("role") or "")) \
                     or not self._prefix_ok(current - len(m.group("pre")), current):
                 return person
             person.others.insert(0, Subject("person", prev.name, None, prev.start, prev.end))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 import regex
 from spacy.tokens import Doc, Span
 
-from .award_phrases import (NUMBER_BEFORE, PERSONAL_TITLES, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases,
+from .award_phrases import (NUMBER, NUMBER_BEFORE, PERSONAL_TITLES, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases,
                             blocked, giver_head_at, rule_statement_after, triggers)
 from .award_context import Subject
 from .award_subjects import Clauses as Context
@@ -48,7 +48,11 @@ _PASSIVE_AFTER = regex.compile(rf"{SP}+(?:đã{SP}+|sẽ{SP}+|cũng{SP}+)?đư�
                                rf"(?:cho{SP}+)?", regex.I)
 # "Bơi lội: 3 HCV": the row's label is words, never a clock time ("10:58 giải Nhất")
 # "Giải Nhất toàn đoàn thuộc về huyện Chợ Mới": a prize with its winner and no grant verb
-_BELONGS_AFTER = regex.compile(rf"{SP}+(?:đã{SP}+|lần lượt{SP}+)?(?:thuộc{SP}+về|về{SP}+tay|gọi{SP}+tên){SP}+", regex.I)
+_BELONGS_AFTER = regex.compile(rf"(?:{SP}+[^\s,;:.()]+){{0,4}}?{SP}+(?:đã{SP}+|lần lượt{SP}+)?(?:thuộc{SP}+về|về{SP}+tay"
+                               rf"|gọi{SP}+tên){SP}+", regex.I)
+# the prize opens its clause: "Công lớn trong các tấm HCV ... thuộc về chuyên gia" gives no prize
+_CLAUSE_OPEN = regex.compile(rf"{SP}*(?:(?:còn|riêng|trong đó|và|đồng thời|ngoài ra|cuối cùng){SP}+)?"
+                             rf"(?:(?:các|những|{NUMBER}){SP}+)?", regex.I)
 _TABLE_ROW = regex.compile(rf"(?:^|[\n.;])[^\S\n]*(?P<who>\p{{L}}[^:;\n.]{{1,39}}?)(?<!\d){SP}*:(?!\d){SP}*(?:\d+{SP}+)?$")
 _PROXY = regex.compile(rf"(?:Thừa{SP}+ủy{SP}+quyền|Thừa{SP}+lệnh|Thay{SP}+mặt){SP}+(?:của{SP}+)?"
                        rf"(?P<g>[^,;\n]{{2,80}}?){SP}*,", regex.I)
@@ -64,7 +68,8 @@ _YEAR_LIST = regex.compile(r"[^\S\n]*(?:,|và)[^\S\n]*(?:năm[^\S\n]*)?(?:1[89]|
 _EVENT = regex.compile(r"(?i:đại hội|giải|SEA Games|Olympic|ASIAD|Games|hội thi|cuộc thi|kỳ thi|hội khỏe|hội diễn"
                        r"|liên hoan|vô địch|festival)")
 # a clause after ";" with a subject of its own; "; được UBND tỉnh tặng ..." shares the sentence's
-_OWN_CLAUSE = regex.compile(rf";(?!{SP}*(?:và{SP}+|cũng{SP}+|đồng thời{SP}+)?(?:được|nhận|đón nhận)(?![\p{{L}}\p{{M}}]))")
+_OWN_CLAUSE = regex.compile(rf";(?!{SP}*(?:và{SP}+|cũng{SP}+|đồng thời{SP}+)?(?:được|nhận|đón nhận)(?![\p{{L}}\p{{M}}]))",
+                            regex.I)
 _YEAR_PRINTED = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
@@ -266,7 +271,8 @@ def _without_trigger(ctx: Context, chain: list[AwardPhrase], s0: int, s1: int) -
         giver = _giver_of(ctx, after.start("agent"), after.end("agent")) if after.group("agent") else None
         return _Clause("passive", giver, ctx.recipient_list(after.end(), s1, loose=True), anchor=head.start)
     belongs = _BELONGS_AFTER.match(text, last.end, s1) if head.kind != "honour" else None
-    if belongs:
+    opening = max(text.rfind(c, s0, head.start) for c in ",;:(\n")
+    if belongs and _CLAUSE_OPEN.fullmatch(text, max(s0, opening + 1), head.start):
         return _Clause("belongs", None, ctx.recipient_list(belongs.end(), s1, loose=True), anchor=head.start)
     table = _TABLE_ROW.search(text[s0:head.start]) if head.kind != "honour" else None
     if table:   # "Bơi lội: 3 HCV, 2 HCB"
