@@ -258,14 +258,17 @@ def _bare(ctx: Context, n: Numeral, following, listed: tuple[str, int]) -> Stat 
         if qualifier == "từ":            # "từ 20 đến 30 triệu đồng": a range word, not a threshold
             start, qualifier = num_start, None
         return Stat(start, n.end, n.value, following[1].unit, "<n> - <n> <unit>", qualifier=qualifier)
-    if n.kind not in ("cardinal", "decimal") or n.in_name:
+    if n.kind not in ("cardinal", "decimal", "ratio") or n.in_name:
         return None
     num_start = _core(n)[1]
-    if listed[1] > num_start and n.value <= 100 and not _NUMBER_LABEL.search(text, max(0, num_start - 8), num_start):
+    if n.kind != "ratio" and listed[1] > num_start and n.value <= 100 \
+            and not _NUMBER_LABEL.search(text, max(0, num_start - 8), num_start):
         return Stat(num_start, n.end, n.value, listed[0], "<pre-unit> <n> (list)")
+    # "điểm trung bình 6,75", "điểm trung bình tích lũy 3,86/4": the unit printed before the number
     unit = _pre_unit(ctx, num_start)
-    if unit and (n.kind == "decimal" or _lex()["pre_unit"].search(text, max(0, num_start - 30), num_start)):
-        return Stat(num_start, n.end, n.value, unit, "<pre-unit> <n>")
+    if unit and (n.kind == "decimal" or n.value != int(n.value)
+                 or _lex()["pre_unit"].search(text, max(0, num_start - 30), num_start)):
+        return Stat(num_start, n.end, n.value, unit, "<pre-unit> <n>", total=n.total)
     unit = _counted_before(ctx, num_start) if n.kind == "cardinal" else None
     return Stat(num_start, n.end, n.value, unit, "số <noun> là <n>") if unit else None
 
