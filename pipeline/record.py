@@ -52,9 +52,9 @@ def _group(doc: Doc, name: str) -> list[Span]:
     return sorted(doc.spans[name], key=lambda s: s.start_char) if name in doc.spans else []
 
 
-def _merge(doc: Doc, spans, key, item) -> list[dict]:
+def _merge(doc: Doc, spans, key, item, where: Mentions | None = None) -> list[dict]:
     """One item per distinct key, in order of first mention, with every mention listed."""
-    where = Mentions(doc)
+    where = where or Mentions(doc)
     merged: dict = {}
     for span in spans:
         k = key(span)
@@ -79,10 +79,10 @@ def drop_contained(titles: list[str]) -> list[str]:
     return out
 
 
-def persons_of(doc: Doc) -> list[dict]:
+def persons_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
     spans = _group(doc, groups.PERSONS)
     items = _merge(doc, spans, lambda s: _fold(s._.person_name or printed(s)),
-                   lambda s: {"name": s._.person_name or printed(s), "titles": []})
+                   lambda s: {"name": s._.person_name or printed(s), "titles": []}, where)
     by_key = {_fold(item["name"]): item for item in items}
     for span in spans:
         item = by_key[_fold(span._.person_name or printed(span))]
@@ -90,10 +90,10 @@ def persons_of(doc: Doc) -> list[dict]:
     return items
 
 
-def organizations_of(doc: Doc) -> list[dict]:
+def organizations_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
     spans = _group(doc, groups.ORGANIZATIONS)
     items = _merge(doc, spans, lambda s: _fold(s._.org_name or printed(s)),
-                   lambda s: {"name": s._.org_name or printed(s), "aliases": []})
+                   lambda s: {"name": s._.org_name or printed(s), "aliases": []}, where)
     for item in items:
         seen = {_fold(item["name"])}
         for mention in item["mentions"]:
@@ -103,21 +103,22 @@ def organizations_of(doc: Doc) -> list[dict]:
     return items
 
 
-def locations_of(doc: Doc) -> list[dict]:
-    return _merge(doc, _group(doc, groups.LOCATIONS), lambda s: _fold(printed(s)), lambda s: {"name": printed(s)})
+def locations_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
+    return _merge(doc, _group(doc, groups.LOCATIONS), lambda s: _fold(printed(s)), lambda s: {"name": printed(s)},
+                  where)
 
 
-def dates_of(doc: Doc) -> list[dict]:
+def dates_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
     return _merge(doc, _group(doc, groups.DATES),
                   lambda s: (_fold(printed(s)), s._.date_value) if s._.date_value else None,
-                  lambda s: {"text": printed(s), "value": s._.date_value, "granularity": s._.date_granularity})
+                  lambda s: {"text": printed(s), "value": s._.date_value, "granularity": s._.date_granularity}, where)
 
 
 def _integer(value):
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def awards_of(doc: Doc) -> list[dict]:
+def awards_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
     def item(s):
         return {"giver": s._.award_giver, "award": s._.award_name, "count": _integer(s._.award_count),
                 "recipient": s._.award_recipient, "year": _integer(s._.award_year), "text": printed(s)}
@@ -125,10 +126,10 @@ def awards_of(doc: Doc) -> list[dict]:
     def key(s):
         return (_fold(s._.award_giver), _fold(s._.award_name), s._.award_count, _fold(s._.award_recipient),
                 s._.award_year)
-    return _merge(doc, _group(doc, groups.AWARDS), key, item)
+    return _merge(doc, _group(doc, groups.AWARDS), key, item, where)
 
 
-def statistics_of(doc: Doc) -> list[dict]:
+def statistics_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
     def item(s):
         return {"text": printed(s), "value": _integer(s._.stat_value), "total": _integer(s._.stat_total),
                 "unit": s._.stat_unit, "qualifier": s._.stat_qualifier, "direction": s._.stat_direction,
@@ -136,23 +137,24 @@ def statistics_of(doc: Doc) -> list[dict]:
 
     def key(s):
         return (_fold(printed(s)), s._.stat_value, s._.stat_total, _fold(s._.stat_unit))
-    return _merge(doc, _group(doc, groups.STATISTICS), key, item)
+    return _merge(doc, _group(doc, groups.STATISTICS), key, item, where)
 
 
 def make_record(doc: Doc) -> dict:
     """The FORMAT.md record of a processed Doc, plus ``source``, ``headline`` and ``locations``."""
+    where = Mentions(doc)  # sentences and text once per Doc, not once per field
     return {
         "doc_id": doc._.doc_id,
         "published": doc._.published,
         "author": doc._.author,
-        "persons": persons_of(doc),
-        "organizations": organizations_of(doc),
-        "dates": dates_of(doc),
-        "awards": awards_of(doc),
-        "statistics": statistics_of(doc),
+        "persons": persons_of(doc, where),
+        "organizations": organizations_of(doc, where),
+        "dates": dates_of(doc, where),
+        "awards": awards_of(doc, where),
+        "statistics": statistics_of(doc, where),
         "source": doc._.source,
         "headline": doc._.headline,
-        "locations": locations_of(doc),
+        "locations": locations_of(doc, where),
     }
 
 

@@ -6,9 +6,10 @@
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas costs ~0.45 s of `import pipeline`: load it when tables are made
+    import pandas as pd
 
 LIST_SEPARATOR = "; "
 
@@ -49,6 +50,8 @@ def _article_row(record: dict) -> dict:
 
 def to_frames(records: Iterable[dict]) -> dict[str, pd.DataFrame]:
     """One DataFrame per table: articles, persons, organizations, locations, dates, awards, statistics."""
+    import pandas as pd
+
     rows: dict[str, list[dict]] = {table: [] for table in TABLES}
     for record in records:
         if record.get("error"):
@@ -71,6 +74,8 @@ def award_summary(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     Rows without a printed count are counted in ``rows`` but add nothing to ``count``.
     """
+    import pandas as pd
+
     awards = frames["awards"]
     if awards.empty:
         return pd.DataFrame(columns=["giver", "award", "count", "rows", "articles"])
