@@ -17,7 +17,6 @@ organization columns read "n/a".
 """
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from pipeline import evaluation  # noqa: E402
 from pipeline.evaluation import prf, score_organizations, score_person_titles, score_persons  # noqa: E402
 
 DEFAULT_GOLD = REPO.parent / "shared" / "gold" / "dev"
@@ -33,12 +33,8 @@ FIELDS = (("persons", score_persons), ("person_titles", score_person_titles),
 
 
 def load_gold(folder: Path) -> list[tuple[str, str, dict]]:
-    out = []
-    for gold_file in sorted(folder.glob("*.gold.json")):
-        text_file = gold_file.with_name(gold_file.name[: -len(".gold.json")] + ".txt")
-        out.append((text_file.stem, text_file.read_text(encoding="utf-8"),
-                    json.loads(gold_file.read_text(encoding="utf-8"))))
-    return out
+    """(doc_id, article text, gold record) for each annotated article in ``folder``."""
+    return [(doc_id, gold["text"], gold) for doc_id, gold in evaluation.load_gold(folder).items()]
 
 
 def vnie_records(articles) -> tuple[dict, float, bool]:
