@@ -21,7 +21,7 @@ _ADVERBS = regex.compile(
     rf"|may mắn|trực tiếp|trang trọng|quyết định|ký quyết định|kịp thời|bất ngờ|được|(?<!Ban{SP})tổ chức|buổi|lễ|Lễ"
     rf"|Buổi lễ|và|(?:\d+|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười){SP}+(?:năm|lần)(?:{SP}+(?:liền|liên tiếp|liên tục))?|trân trọng|vui mừng|phấn khởi"
     rf"|hân hạnh|đồng thời|cùng|vừa qua|hôm qua|hôm nay|mới đây|trước đó|dẫn đầu|toàn đoàn|xếp thứ{SP}+\S+"
-    rf"|đứng thứ{SP}+\S+){SP}*[,]?{SP}*$")
+    rf"|đứng thứ{SP}+\S+|đồng){SP}*[,]?{SP}*$")
 # part-of-speech tags a noun phrase may open with (underthesea: nouns, proper, classifier, abbreviation)
 _NOUN_TAGS = {"N", "Np", "Nc", "Ny", "Nu"}
 # an event or a programme receives nothing: "Lễ kỷ niệm 60 năm Ngày Truyền thống và đón nhận ..."
@@ -35,6 +35,7 @@ _INTRO = regex.compile(rf"{SP}*(?:Kết quả|Trong đó|Nổi bật là|Nổi b
                        rf"(?![\p{{L}}\p{{M}}]){SP}*,?{SP}*", regex.I)
 _HONORIFIC = regex.compile(r"^(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|(?:Đại|Thượng|Trung|Thiếu)"
                            r"[ ](?:tá|úy|tướng))(?![\p{L}\p{M}])", regex.I)
+_COORDINATION = regex.compile(rf"{SP}*(?:,{SP}*và|,|và){SP}*")
 _PAREN_END = regex.compile(rf"{SP}*\([^()\n]{{1,80}}\){SP}*$")
 
 
@@ -110,14 +111,23 @@ class Clauses(Context):
 
     def _group_before(self, start: int, end: int) -> Subject | None:
         """The last counted group ("52 cá nhân") in ``start:end``, when no verb follows it there."""
-        found = None
+        found = []
         for m in GROUP_AT.finditer(self.text, start, end):
             if m.group("num") and (m.start() == 0 or not self.text[m.start() - 1].isalnum()):
-                found = m
-        if not found or self._has_verb(found.end(), end):
+                found.append(m)
+        if not found or self._has_verb(found[-1].end(), end):
             return None
-        count = self.number(found.start("num"), found.end("num"))
-        return Subject("group", regex.sub(r"\s+", " ", found.group("noun")), count, found.start(), found.end())
+
+        def group(m) -> Subject:
+            return Subject("group", regex.sub(r"\s+", " ", m.group("noun")), self.number(m.start("num"), m.end("num")),
+                           m.start(), m.end())
+        last = group(found[-1])
+        # "12 tập thể và 20 cá nhân được ... tặng Bằng khen": each coordinated group receives
+        for prev, nxt in zip(reversed(found[:-1]), reversed(found[1:])):
+            if not _COORDINATION.fullmatch(self.text, prev.end(), nxt.start()):
+                break
+            last.others.insert(0, group(prev))
+        return last
 
     def _leading_person(self, start: int, tail: int) -> Subject | None:
         """A person who opens the clause and whose roles follow in apposition

@@ -281,6 +281,29 @@ def _without_trigger(ctx: Context, chain: list[AwardPhrase], s0: int, s1: int) -
     return None
 
 
+def _elliptical(ctx: Context, trig: Trigger, head: AwardPhrase, phrases: list[AwardPhrase]) -> _Clause | None:
+    """A winner named between two prizes of one verb: "đội Bến Tre giành giải Nhất, đội Tiền
+    Giang giải Nhì, đội Long An và đội Vĩnh Long đồng giải Ba"."""
+    before = [p for p in phrases if trig.end <= p.start and p.end <= head.start]
+    if trig.role != "receive" or not before:
+        return None
+    start = before[-1].end
+    if not regex.match(rf"{SP}*,{SP}*\S", ctx.text[start:head.start]):
+        return None
+    start = ctx.text.index(",", start) + 1
+    members = []
+    # "đội Long An và đội Vĩnh Long đồng giải Ba": each coordinated winner
+    cuts = [m for m in regex.finditer(rf"{SP}+và{SP}+", ctx.text[start:head.start])]
+    bounds = [start] + [start + m.end() for m in cuts]
+    ends = [start + m.start() for m in cuts] + [head.start]
+    for a, b in zip(bounds, ends):
+        subject = ctx.subject(a, b)
+        if subject.kind not in ("person", "org", "place", "phrase", "group") or not subject.name:
+            return None
+        members += subject.members()
+    return _Clause("receive", None, members, anchor=head.start)
+
+
 def _with_trigger(ctx: Context, trig: Trigger, s0: int, state: _State) -> _Clause:
     """Giver or recipients from the words before the verb: active grant ("X tặng"), passive with
     an agent ("Y được X tặng"), or receive ("Y nhận", "Y được tặng")."""
@@ -327,7 +350,8 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], ph
     trig = _governing(ctx, chain, trigs, phrases)
     if blocked(text[_window_start(text, s0, (trig or head).start, s0):head.start]):
         return []
-    clause = _with_trigger(ctx, trig, s0, state) if trig else _without_trigger(ctx, chain, s0, s1)
+    clause = _elliptical(ctx, trig, head, phrases) if trig else None
+    clause = clause or (_with_trigger(ctx, trig, s0, state) if trig else _without_trigger(ctx, chain, s0, s1))
     if clause is None:
         return []
     role, giver, recipients, weak, anchor = clause.role, clause.giver, clause.recipients, clause.weak, clause.anchor
