@@ -31,9 +31,7 @@ _PLURAL_BEFORE = {"các", "những", "mọi", "nhiều", "từng", "hai", "ba", 
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _COORDINATORS = {"-", "–", ",", "và", "&"}
 _ORDINAL_WORDS = {"thứ", "lần", "khóa", "số", "kỳ", "phiên", "đợt"}
-# a business may go by a brand in parentheses ("(Vietcombank)"); a university's "(Canada)" is a place
-_BUSINESS_HEADS = {"Công ty", "Tổng Công ty", "Tập đoàn", "Ngân hàng", "Xí nghiệp", "Nhà máy", "Hợp tác xã",
-                   "Doanh nghiệp tư nhân"}
+
 
 
 @dataclass
@@ -125,7 +123,8 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
             # a school named after a person: the name comes first or after its type only
             # ("Trường THPT chuyên Nguyễn Quang Diêu", not "ĐH Kinh tế quốc dân Phan Công Nghĩa")
             typed_only = _school_types_only(line, name)
-            if line.person_at(j) and not (head.names == "person" and typed_only):
+            if line.person_at(j) and not (head.names == "person" and typed_only) \
+                    and not (head.names == "business" and line.company_name(j)):
                 break
             if head.needs == "none":      # "Huyện ủy Chợ Mới": a place follows a standalone body
                 # a committee of a level takes any place; others a listed one ("Chính phủ Nhật Bản",
@@ -166,7 +165,15 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
                 name.append(x.text)       # "Trung tâm Huấn luyện và Thi đấu ..."
                 j += 1
                 continue
-            if last == "field" or (last == "head" and not lower_ok):
+            if last == "field":
+                break
+            if last == "head" and not lower_ok:
+                # a business's field may open in lowercase when its proper name closes it
+                size = line.lower_run(j, last, head) if head.names == "business" else 0
+                if size and line.proper_bound(j + size, line.company_name(j + size)):
+                    name.append(" ".join(v.text for v in w[j:j + size]))
+                    j, last = j + size, "lower"
+                    continue
                 break
             size = line.lower_run(j, last, head)
             if size:
@@ -179,7 +186,7 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
     while name and name[-1] in ("và", "-", "–", ","):
         name.pop()
         j -= 1
-    branch = _branch(line, j) if head.text in _BUSINESS_HEADS and name else None
+    branch = _branch(line, j) if head.names == "business" and name else None
     if branch is not None:                # "Ngân hàng Nông nghiệp ... Việt Nam - Chi nhánh huyện Yên Thành"
         j, level, place = branch
     unit = Unit(head.text, " ".join(name), ident, level, place)
@@ -348,7 +355,7 @@ def _parenthesized(text: str, matches: list[OrgMatch]) -> list[OrgMatch]:
             continue
         word = m.group(1)
         acronym = word.isupper()
-        business = a.heads and a.heads[0].text in _BUSINESS_HEADS
+        business = a.heads and a.heads[0].names == "business"   # "(Vietcombank)", not a university's "(Canada)"
         if (acronym and _echoes_initials(word, a.text) and word not in abbreviation_words()) \
                 or (business and not acronym and len(word) >= 4 and (word.casefold(),) not in _place_names()):
             learned[word] = a.units       # "(EVN)", "(HLTTQG)", "(Vietcombank)", "(Navico)"

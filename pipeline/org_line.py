@@ -225,7 +225,20 @@ class Line:
         """Word ``x`` opens a verb token (a verb's later syllables belong to a capitalized word
         before it: "Bảo vệ thực vật")."""
         w = self.w[x]
+        k = x + 1
+        while k < self.n and w.token >= 0 and self.w[k].token == w.token and self.w[k].lower:
+            k += 1
+        if k < self.n and w.token >= 0 and self.w[k].token == w.token and self.w[k].cap:
+            return False                  # one token with the name after it ("cam Xuân Thành"/V) is no verb
         return x in self.glued or (w.tag == "V" and (x == 0 or self.w[x - 1].token != w.token or w.token < 0))
+
+    def company_name(self, j) -> bool:
+        """Two capitalized words that end the name: a business's own name, not a person's
+        ("Công ty TNHH Xây dựng Hoàng Long"; "Công ty ... Nguyễn Văn A" is a person)."""
+        two = [self.w[k] for k in range(j, min(j + 2, self.n))]
+        after = self.w[j + 2] if j + 2 < self.n else None
+        return len(two) == 2 and all(v.cap and not v.punct and not v.upper for v in two) \
+            and (after is None or not after.cap or after.punct)
 
     def lower_run(self, j, last, head: Head) -> int:
         """How many lowercase words from ``j`` belong to the name (0 for none)."""
@@ -243,7 +256,10 @@ class Line:
         # after a ministry's or department's field only its province follows ("Sở Tài nguyên môi
         # trường Hà Nội"), never another name ("Bộ Công nghiệp yêu cầu Vinatex")
         bound_ok = head.names != "field" or bool(self.province_at(k))
-        if k - j <= 3 and bound_ok and self.proper_bound(k, head.names == "person") and (not any(verbs) or verbs_ok):
+        # a business's field words run longer ("Nông nghiệp dịch vụ tổng hợp Xuân Thành")
+        most = 6 if head.names == "business" else 3
+        persons = head.names == "person" or (head.names == "business" and k < self.n and self.company_name(k))
+        if k - j <= most and bound_ok and self.proper_bound(k, persons) and (not any(verbs) or verbs_ok):
             return k - j                  # "Vật liệu xây dựng Tân Thành" (not "Đoàn HS dự thi Olympic")
         if k < self.n and self.level_at(k) and (not any(verbs) or (last == "head" and head.lower)):
             return k - j                  # "Kiểm soát bệnh tật tỉnh", "Ban Quản lý dự án đầu tư xây dựng tỉnh"

@@ -123,13 +123,26 @@ def chain_key(units) -> tuple[KeyUnit, ...]:
     return tuple(unit_key(u) for u in units)
 
 
+@lru_cache(maxsize=1)
+def _business_heads() -> frozenset[str]:
+    return frozenset(fold(row["head"]) for row in load_table("org_heads") if row["names"] == "business")
+
+
+def _short_name(head: str, short: str, full: str) -> bool:
+    """A business printed by the proper name that ends its full name: "HTX Xuân Thành" is
+    "Hợp tác xã Nông nghiệp dịch vụ tổng hợp Xuân Thành"."""
+    return head in _business_heads() and len(short) >= 4 and len(full) > len(short) and full.endswith(short)
+
+
 def _narrower(a: tuple[KeyUnit, ...], b: tuple[KeyUnit, ...]) -> bool:
     """True when ``a`` says less than ``b`` and nothing else: ``b`` adds a place, a level, an
-    identifier or a parent body ("UBND tỉnh" < "UBND tỉnh An Giang"; "Phòng PC04" < "Phòng PC04 Công an tỉnh")."""
+    identifier, a parent body or a business's field words ("UBND tỉnh" < "UBND tỉnh An Giang";
+    "Phòng PC04" < "Phòng PC04 Công an tỉnh"; "HTX Xuân Thành" < "HTX Nông nghiệp Xuân Thành")."""
     if a == b or len(a) > len(b):
         return False
     for (ah, an, ai, al, ap), (bh, bn, bi, bl, bp) in zip(a, b):
-        if ah != bh or an != bn or ai not in ("", bi) or al not in ("", bl) or ap not in ("", bp):
+        if ah != bh or (an != bn and not _short_name(ah, an, bn)) or ai not in ("", bi) or al not in ("", bl) \
+                or ap not in ("", bp):
             return False
     return True
 
