@@ -69,6 +69,10 @@ def _lex() -> dict:
         "award_before": regex.compile(rf"(?<!\p{{L}})(?i:{alt(guard, 'word', lambda r: r['role'] == 'award')})"
                                       rf"[^;.!?\n]*$"),
         "recipient": regex.compile(rf"(?i:{alt(guard, 'word', lambda r: r['role'] == 'recipient')})(?!\p{{L}})"),
+        "won": regex.compile(
+            rf"{SP}+(?:(?i:đều|cùng|đã|vừa|lần lượt){SP}+)*"
+            rf"(?i:{alt(load_table('stat_award_wins'), 'word', lambda r: r['role'] == 'verb')}){SP}+"
+            rf"(?i:{alt(load_table('stat_award_wins'), 'word', lambda r: r['role'] == 'prize')})(?!\p{{L}})"),
         "referent": regex.compile(rf"{SP}+(?i:{alt(load_table('stat_word_referents'), 'noun')}){END}"),
         "hedges": {r["qualifier"].lower(): r["in_text"] == "yes" for r in load_table("number_qualifiers")},
     }
@@ -176,7 +180,7 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
         return None                      # "giữa hai nước", "một doanh nghiệp"
     if unit == "đồng" and _MEDAL_LIST.search(text, max(0, num_start - 60), num_start):
         return None
-    if _award_count(ctx, num_start, unit):
+    if _award_count(ctx, num_start, unit, end):
         return None
     rule = "<n> %" if unit.startswith("%") else ("<n> <measure>" if is_measure(unit) else "<n> <noun>")
     return Stat(start, end, n.value, unit, rule, total=n.total, qualifier=qualifier)
@@ -192,9 +196,13 @@ def _name_like(text: str, end: int) -> bool:
     return bool(regex.match(rf"{SP}+\p{{Ll}}", text[end:end + 3]))
 
 
-def _award_count(ctx: Context, num_start: int, unit: str) -> bool:
-    """"tặng Bằng khen cho 2 tập thể": an award count even where no award span covers it."""
+def _award_count(ctx: Context, num_start: int, unit: str, end: int) -> bool:
+    """"tặng Bằng khen cho 2 tập thể", "4 tiết mục đạt HCV": an award count even where no award
+    span covers it."""
     lex = _lex()
+    won = lex["won"].search(ctx.text, num_start, end + 60)
+    if won and won.start() <= end:       # the verb may be read into the unit: "3 tác phẩm đoạt | được giải A"
+        return True
     if not lex["recipient"].match(unit):
         return False
     clause_start = max(ctx.text.rfind(";", 0, num_start), ctx.text.rfind("\n", 0, num_start), 0)

@@ -19,11 +19,12 @@ from pipeline.spans import AWARDS, DATES, NUMERALS, STATISTICS, make_span
 
 TABLES = ("stat_measures", "stat_unit_stops", "stat_unit_pairs", "stat_pre_units", "stat_not_units",
           "stat_directions", "stat_award_guard", "stat_measure_compounds", "stat_rate_nouns",
-          "stat_word_referents", "stat_verb_compound_heads", "stat_body_heads")
+          "stat_word_referents", "stat_verb_compound_heads", "stat_body_heads", "stat_award_wins")
 KEY = {"stat_measures": "unit", "stat_unit_stops": "word", "stat_unit_pairs": "pair", "stat_pre_units": "noun",
        "stat_not_units": "noun", "stat_directions": "verb", "stat_award_guard": "word",
        "stat_measure_compounds": "word", "stat_rate_nouns": "noun",
-       "stat_word_referents": "noun", "stat_verb_compound_heads": "noun", "stat_body_heads": "noun"}
+       "stat_word_referents": "noun", "stat_verb_compound_heads": "noun", "stat_body_heads": "noun",
+       "stat_award_wins": "word"}
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +128,12 @@ def test_direction_example(nlp, row):
 def test_name_head_example(nlp, row):
     """A number the numerals stage reads in a name ("Chương trình 75 ngàn sáng kiến") is no statistic."""
     assert statistics(nlp, f"{row['example']}.") == []
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=r["example"]) for r in load_table("stat_award_wins")])
+def test_award_win_example(nlp, row):
+    """The count of the recipients of a prize won is an award count, not a statistic."""
+    assert statistics(nlp, f"Đoàn có {row['example']}.") == []
 
 
 @pytest.mark.parametrize("row", [pytest.param(r, id=r["example"]) for r in load_table("stat_unit_stops")])
