@@ -154,6 +154,10 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
                 last = "cap"
             plain_before = plain
             continue
+        if line.numbered_at(j) and not ident:
+            ident, last = f"{x.text} {w[j + 1].text}", "ident"   # "Đội CSGT số 2", "Trường Tiểu học số 1"
+            j += 2
+            continue
         if x.digits and head.needs == "ident" and not ident:
             if j + 1 < n and w[j + 1].lower and not line.stop_at(j + 1):
                 break                     # "Sở Y tế 2 năm": a count, not an identifier
@@ -301,7 +305,7 @@ def _match_line(words: list[Word]) -> list[OrgMatch]:
             continue
         if not _plural_before(line, i):
             bare = len(units) == 1 and heads[0].needs in ("level", "parent", "ident") \
-                and (units[0].bare or (heads[0].needs == "parent" and not units[0].level))
+                and (units[0].bare or (heads[0].needs == "parent" and not units[0].level and not units[0].ident))
             out.append(OrgMatch(words[i].start, words[j - 1].end, "", tuple(units), rule, bare,
                                 tuple(heads), i, j))
         i = j

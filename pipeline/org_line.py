@@ -232,6 +232,10 @@ class Line:
             return False                  # one token with the name after it ("cam Xuân Thành"/V) is no verb
         return x in self.glued or (w.tag == "V" and (x == 0 or self.w[x - 1].token != w.token or w.token < 0))
 
+    def numbered_at(self, j) -> bool:
+        """A unit's number at ``j``: "số 2" in "Đội CSGT số 2", "Trạm Y tế số 3"."""
+        return j + 1 < self.n and self.w[j].fold == "số" and self.w[j + 1].digits
+
     def company_name(self, j) -> bool:
         """Two capitalized words that end the name: a business's own name, not a person's
         ("Công ty TNHH Xây dựng Hoàng Long"; "Công ty ... Nguyễn Văn A" is a person)."""
@@ -244,7 +248,7 @@ class Line:
         """How many lowercase words from ``j`` belong to the name (0 for none)."""
         k = j
         while k < self.n and k - j < 6 and self.w[k].lower and not self.stop_at(k) \
-                and not self.level_at(k) and self.w[k].fold != "và":
+                and not self.level_at(k) and self.w[k].fold != "và" and not self.numbered_at(k):
             k += 1
         if k == j:
             return 0
@@ -273,7 +277,7 @@ class Line:
         closed = before_verb == k - j and (k >= self.n or self.w[k].punct or parent)
         if last not in ("cap", "head") or not all(self.nominal(x, adjective=closed) for x in range(j, j + before_verb)):
             return 0                      # "Sở TDTT đầu tiên", "Bộ Thương mại vừa ..."
-        rest_ok = k >= self.n or self.w[k].punct or self.stop_at(k) or before_verb < k - j \
+        rest_ok = k >= self.n or self.w[k].punct or self.stop_at(k) or before_verb < k - j or self.numbered_at(k) \
             or parent or self.person_at(k)   # "Ban Dân vận Tỉnh ủy", "... Ngân sách Tào Hữu Phùng"
         return before_verb if 0 < before_verb <= 3 and rest_ok else 0
 
