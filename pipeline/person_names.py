@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 from spacy.tokens import Doc
 
+from .person_foreign import foreign_name_start
 from .person_highland import fold, highland_short_forms, highland_start, marker
 from .person_titles import Title, company_before, head_at, titles_before
 from .person_words import Words, forms_word
@@ -290,6 +291,10 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
         s = highland_start(words, a, b)
         if s is not None and (s == a or _prefix_is_no_name(doc, words, a, s)):
             mentions.append(Mention(s, b, "full", "<marker> <given name> <clan>", cue=cue if s == a else None))
+            continue
+        s = foreign_name_start(words, a, b)
+        if s is not None:                           # "Tổng thống Mỹ Joe Biden"
+            mentions.append(Mention(s, b, "full", "<office> <country> <name>"))
             continue
         chosen = _choose_full(doc, words, a, b, cue)
         if chosen:

@@ -15,7 +15,8 @@ from pipeline.spans import PERSONS
 LEXICONS = ("person_honorifics", "person_cues", "person_ranks", "person_degrees", "person_title_prefixes",
             "person_title_heads", "person_role_nouns", "person_title_words", "person_title_stops",
             "person_place_words", "person_not_names", "person_middle_names", "person_byline_not_names",
-            "person_given_name_roles", "person_alias_epithets", "person_company_words")
+            "person_given_name_roles", "person_alias_epithets", "person_company_words",
+            "person_countries")
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +173,12 @@ def test_highland_name(nlp, row):
     clans = [r["entry"] for r in HIGHLAND if r["kind"] == "clan" and name.endswith(" " + r["entry"])]
     given = name[:-len(max(clans, key=len))].strip()
     _one(nlp, f"Hôm qua, {name} nhận quà tại buôn. Sau đó, anh {given} cảm ơn đoàn.", name, [])
+
+
+@pytest.mark.parametrize("country", entries("person_countries"))
+def test_foreign_leader(nlp, country):
+    # the office and the country make a person of a name with no Vietnamese family name
+    _one(nlp, f"Đại sứ {country} Alexander Stubb đến thăm tỉnh.", "Alexander Stubb", [f"Đại sứ {country}"])
 
 
 @pytest.mark.parametrize("label", entries("person_byline_not_names"))
