@@ -16,13 +16,14 @@ from spacy.tokens import Doc
 
 from . import spans as groups
 from .award_phrases import AWARDS, GROUP_AT, RECIPIENT_NOUNS, SP, giver_head_at, triggers
-from .resources import alternation
+from .resources import alternation, load_table
 from .spans import boilerplate_ranges
 
 _NOUNS = alternation(RECIPIENT_NOUNS)
+ANAPHORS = {row["noun"]: row["head"] for row in load_table("award_anaphors")}
 _AWARD_HEAD = regex.compile(rf"(?:{alternation(AWARDS)})(?![\p{{L}}\p{{M}}])", regex.I)
 # "Liên hoan ... do UBND tỉnh An Giang (phối hợp với ...) tổ chức": who runs a competition
-_ORGANIZED_BY = regex.compile(rf"(?<![\p{{L}}\p{{M}}])do{SP}+(?P<g>[^,;.\n()]{{2,80}}?)(?:{SP}*\([^()\n]{{1,60}}\))?"
+_ORGANIZED_BY = regex.compile(rf"(?<![\p{{L}}\p{{M}}])do{SP}+(?P<g>[^;.\n()]{{2,100}}?)(?:{SP}*\([^()\n]{{1,60}}\))?"
                               rf"(?:{SP}+(?:phối hợp|cùng){SP}+[^,;.\n]{{1,80}}?)?{SP}+(?:đăng cai{SP}+)?tổ{SP}+chức"
                               rf"(?![\p{{L}}\p{{M}}])", regex.I)
 _COMPETITION = regex.compile(r"(?<![\p{L}\p{M}])(?:(?i:hội thi|cuộc thi|hội diễn|liên hoan|festival|hội thao|hội khỏe"
@@ -145,6 +146,18 @@ class Context:
             if span.start_char < end and start < span.end_char:
                 return list(span._.person_titles or [])
         return []
+
+    def antecedent(self, noun: str | None, pos: int) -> str | None:
+        """The organization a common noun points back at ("cho nhà trường" → "Trường THPT chuyên
+        Nguyễn Đình Chiểu"): the last one of that kind named before ``pos``, else the first."""
+        head = ANAPHORS.get((noun or "").casefold())
+        if head is None:
+            return None
+        from .org_names import expand_abbreviations
+        found = [e for e in self.entities if e.kind == "org"
+                 and expand_abbreviations(e.name).casefold().startswith(head.casefold() + " ")]
+        before = [e for e in found if e.start < pos]
+        return (before[-1] if before else found[0]).name if found else None
 
     def persons_titled(self, title: str) -> list[str]:
         """Persons printed with ``title`` among their titles ("Thầy thuốc Ưu tú, bác sĩ Trần Văn Hùng")."""
@@ -374,7 +387,7 @@ class Context:
                 break
         phrase = self.text[pos:end].strip(" ,-–")
         if phrase and len(phrase.split()) <= 14 and not regex.match(r"[\p{Ll}]", phrase[:1] or "x") \
-                or phrase.casefold().startswith(("đảng bộ", "cán bộ", "tập thể")):
+                or phrase.casefold().startswith(("đảng bộ", "cán bộ", "tập thể")) or phrase.casefold() in ANAPHORS:
             name = self._org_name(pos, pos + len(phrase), whole=True) if phrase[:1].isupper() else phrase
             return [Subject("phrase", name, None, pos, pos + len(self.text[pos:end].rstrip(" ,-–")))] + rest
         return rest

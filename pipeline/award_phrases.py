@@ -57,6 +57,12 @@ _TITLE_NAME = (rf"{SP}*(?:{_QUOTED}|(?P<title>(?i:{alternation(TITLES)})){_NOT_L
 _HEADS = regex.compile(rf"{_NOT_LETTER_BEFORE}(?P<head>{alternation(AWARDS)}){_NOT_LETTER_AFTER}", regex.I)
 _BARE_TITLE = regex.compile(rf"{_NOT_LETTER_BEFORE}(?P<title>{alternation(TITLES)}){_NOT_LETTER_AFTER}", regex.I)
 _NAME_RE = regex.compile(_NAME)
+# "giải Tiết mục xuất sắc nhất": a capitalized prize name runs through lower-case words; "đạt giải
+# Olympic quốc tế" names where the prize was won, not the prize
+_PRIZE_NAME_RE = regex.compile(
+    rf"{SP}+(?!(?:Olympic|Hội thi|Hội diễn|Cuộc thi|Kỳ thi|Liên hoan|Festival|SEA Games|Giải|Đại hội|Hội khỏe)"
+    rf"(?![\p{{L}}\p{{M}}]))(?P<cap>\p{{Lu}}[\p{{L}}\p{{M}}]*(?:{SP}+(?!(?:cho|của|và|tại|năm|do|với|trong|ở|lần|được|đã|khi|sau|trước"
+    rf"|theo|về|từ|dành|là|mà|cùng|thuộc|nhờ|vì|gồm|kèm|trị giá)(?![\p{{L}}\p{{M}}]))[\p{{L}}\p{{M}}\d]+){{0,6}})")
 _TITLE_RE = regex.compile(_TITLE_NAME)
 _RANK_RE = regex.compile(_RANK, regex.I)
 _TEAM_RE = regex.compile(rf"{SP}+toàn{SP}+đoàn{_NOT_LETTER_AFTER}", regex.I)
@@ -150,10 +156,11 @@ def _follow(text: str, end: int, row: dict) -> tuple[int, str, bool] | None:
         if team:    # "giải Nhất toàn đoàn": the prize for the whole delegation is a prize of its own
             return team.end(), f"{head_name} toàn đoàn", False
         return end, head_name, False
-    m = _NAME_RE.match(text, end)
+    m = _PRIZE_NAME_RE.match(text, end) if head_name == "giải" else _NAME_RE.match(text, end)
     name = ""
     if m:
-        name = m.group("quoted") or m.group("known") or m.group("vi") or m.group("digits") or m.group("cap") or ""
+        groups = m.groupdict()
+        name = next((groups[g] for g in ("quoted", "known", "vi", "digits", "cap") if groups.get(g)), "")
         # a capitalized word that starts the recipient is no part of the name
         if m.group("cap") and regex.match(r"(?i)(?:cho|của|tại|năm)\b", name):
             m, name = None, ""
@@ -164,7 +171,9 @@ def _follow(text: str, end: int, row: dict) -> tuple[int, str, bool] | None:
         new_end = r.end()
     if follow == "need" and not name:
         return None
-    bare = not name and not rank and head_name in ("cúp", "giải thưởng")
+    # "cúp", "giải thưởng" alone and "giải <Name>" ("đoạt giải Tiết mục xuất sắc nhất") are prizes only
+    # right after a verb: "Giải Bóng đá ..." names a tournament
+    bare = (not name and not rank and head_name in ("cúp", "giải thưởng")) or head_name == "giải"
     return new_end, normalize_award(head_name, name, rank), bare
 
 
@@ -190,6 +199,8 @@ def award_phrases(text: str) -> list[AwardPhrase]:
     for p in out:
         if kept and p.start < kept[-1].end:
             continue
+        if kept and p.bare and not text[kept[-1].end:p.start].strip():
+            continue    # "giải A Giải Báo chí quốc gia": the second names the contest
         kept.append(p)
     return kept
 

@@ -469,6 +469,9 @@ def find_awards(doc: Doc) -> list[Span]:
     for row in rows:
         if row.giver is None and row.kind != "honour":
             row.giver = ctx.organizer(row.start)
+    for row in rows:    # "cho nhà trường": the school the article is about
+        row.recipient = ctx.antecedent(row.recipient, row.start) or row.recipient
+        row.weak = ctx.antecedent(row.weak, row.start) or row.weak
     rows = _personal_titles(ctx, rows)
     spans = []
     owner: dict[tuple[int, int], int] = {}

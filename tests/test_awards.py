@@ -96,6 +96,14 @@ def test_giver_lexicon_example(extract, row):
     assert any(g.startswith(row["head"]) for g in givers), givers
 
 
+@pytest.mark.parametrize("row", load_table("award_anaphors"), ids=lambda r: r["example"])
+def test_anaphor_lexicon_example(extract, row):
+    """"cho nhà trường" is the school the article names."""
+    from pipeline.org_names import expand_abbreviations
+    recipients = [expand_abbreviations(a["recipient"] or "") for a in extract(row["example"])["awards"]]
+    assert any(r.startswith(row["head"]) for r in recipients), recipients
+
+
 @pytest.mark.parametrize("row", load_table("award_blockers"), ids=lambda r: r["example"])
 def test_blocker_lexicon_example(extract, row):
     assert extract(row["example"])["awards"] == []
