@@ -200,7 +200,8 @@ def _alias_at(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> Mentio
     for start in ([cue] if cue is not None else []) + [a] + opening:
         name = aliases.get(tuple(w.text.casefold() for w in words[start:b]))
         if name:
-            return Mention(a if start == cue else start, b, "short", "<alias>", name=name)
+            return Mention(a if start == cue else start, b, "short", "<alias>", cue=cue if start == cue else None,
+                           name=name)
     return None
 
 
@@ -275,8 +276,8 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
         if alias:
             # "Bộ đội Cụ Hồ", "Cháu ngoan Bác Hồ", "Lăng Bác Hồ" name a group, a distinction
             # or a place: no mention of the person, and no bare "Hồ" either
-            if not (_phrase_before(words, alias.first, lex["epithet"]) is not None
-                    or _place_before(words, alias.first)):
+            at = alias.cue if alias.cue is not None else alias.first
+            if not (_phrase_before(words, at, lex["epithet"]) is not None or _place_before(words, at)):
                 mentions.append(alias)
             continue
         # "Ông Trần Quốc Việt": a capitalised honorific opening the sentence
