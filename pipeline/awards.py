@@ -22,9 +22,10 @@ from dataclasses import dataclass, field, replace
 import regex
 from spacy.tokens import Doc, Span
 
-from .award_phrases import (NUMBER, NUMBER_BEFORE, PERSONAL_TITLES, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases,
+from .award_phrases import (NUMBER, NUMBER_BEFORE, REPEATS_BEFORE, SP, AwardPhrase, Trigger, award_phrases,
                             blocked, giver_head_at, rule_statement_after, triggers)
 from .award_context import Subject
+from .award_rows import Row, merge_rows, personal_titles
 from .award_subjects import Clauses as Context
 from .spans import make_span
 
@@ -71,30 +72,6 @@ _EVENT = regex.compile(r"(?i:đại hội|giải|SEA Games|Olympic|ASIAD|Games|h
 _OWN_CLAUSE = regex.compile(rf";(?!{SP}*(?:và{SP}+|cũng{SP}+|đồng thời{SP}+)?(?:được|nhận|đón nhận)(?![\p{{L}}\p{{M}}]))",
                             regex.I)
 _YEAR_PRINTED = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-
-
-@dataclass
-class Row:
-    """One award row while it is being built; ``start:end`` is the text its span covers."""
-    name: str
-    kind: str
-    start: int
-    end: int
-    giver: str | None = None
-    count: float | None = None
-    recipient: str | None = None
-    year: int | None = None
-    weak: str | None = None      # a recipient guessed from a ceremony's organizer: used only if nothing fuller
-    rule: str = ""
-    holder: str = ""             # the recipient's kind: person, org, place, group, phrase
-    who: tuple[int, int] = (0, 0)   # where the recipient is printed
-
-    def info(self) -> tuple:
-        return (self.count is not None, self.giver is not None, self.recipient is not None, self.year is not None)
-
-
-def _fold(text) -> str:
-    return " ".join(str(text).split()).casefold().strip(" ,.") if text is not None else ""
 
 
 # ---------------------------------------------------------------- chains and triggers
@@ -397,67 +374,6 @@ def _chain_rows(ctx: Context, chain: list[AwardPhrase], trigs: list[Trigger], ph
 
 # ---------------------------------------------------------------- the whole Doc
 
-def _compatible(a: Row, b: Row) -> bool:
-    if a.name != b.name:
-        return False
-    for x, y in ((a.count, b.count), (a.year, b.year)):
-        if x is not None and y is not None and x != y:
-            return False
-    for x, y in ((a.giver, b.giver), (a.recipient, b.recipient)):
-        if x and y and not (_fold(x) in _fold(y) or _fold(y) in _fold(x)):
-            return False
-    return True
-
-
-def _union(a: Row, b: Row) -> Row:
-    longer = lambda x, y: x if len(_fold(x)) >= len(_fold(y)) else y  # noqa: E731
-    return replace(a, count=a.count if a.count is not None else b.count,
-                   year=a.year if a.year is not None else b.year,
-                   giver=longer(a.giver, b.giver) if a.giver and b.giver else (a.giver or b.giver),
-                   recipient=longer(a.recipient, b.recipient) if a.recipient and b.recipient
-                   else (a.recipient or b.recipient), weak=a.weak or b.weak)
-
-
-def merge_rows(rows: list[Row]) -> list[tuple[Row, list[Row]]]:
-    """Group rows that tell the same award (a caption or headline repeating a body row):
-    (merged row, member rows). Rows with no recipient at all are dropped."""
-    rows = [r for r in rows if r.recipient or r.weak]
-    order = sorted(range(len(rows)), key=lambda i: (tuple(not x for x in rows[i].info()), i))
-    merged: list[list] = []
-    for i in order:
-        row = rows[i]
-        for group in merged:
-            if _compatible(group[0], row):
-                group[0] = _union(group[0], row)
-                group[1].append(row)
-                break
-        else:
-            merged.append([row, [row]])
-    out = []
-    for rep, members in sorted(merged, key=lambda g: min(m.start for m in g[1])):
-        if rep.recipient is None and rep.weak:
-            rep = replace(rep, recipient=rep.weak)
-        if rep.recipient:
-            out.append((rep, members))
-    return out
-
-
-def _personal_titles(ctx: Context, rows: list[Row]) -> list[Row]:
-    """A title only persons hold (Thầy thuốc Ưu tú, Nhà giáo Nhân dân, Chiến sĩ thi đua) that an
-    organization "receives" went to its staff: the persons the article gives that title to
-    (as rows, or as a title printed with their name), else no row at all."""
-    out = []
-    for row in rows:
-        if row.name not in PERSONAL_TITLES or not (row.holder in ("org", "place") or ctx.is_org(row.recipient or row.weak)):
-            out.append(row)
-            continue
-        if any(r.name == row.name and r.holder in ("person", "group") for r in rows):
-            continue
-        for name in ctx.persons_titled(row.name):
-            out.append(replace(row, recipient=name, weak=None, holder="person"))
-    return out
-
-
 def find_awards(doc: Doc) -> list[Span]:
     """AWARD spans, one per award row, with ``_.award_giver/name/count/recipient/year``."""
     if not len(doc):
@@ -472,7 +388,7 @@ def find_awards(doc: Doc) -> list[Span]:
     for row in rows:    # "cho nhà trường": the school the article is about
         row.recipient = ctx.antecedent(row.recipient, row.start) or row.recipient
         row.weak = ctx.antecedent(row.weak, row.start) or row.weak
-    rows = _personal_titles(ctx, rows)
+    rows = personal_titles(ctx, rows)
     spans = []
     owner: dict[tuple[int, int], int] = {}
     for i, (rep, members) in enumerate(merge_rows(rows)):
