@@ -343,6 +343,14 @@ def resolve_mentions(words: Words, mentions: list[Mention], leftovers) -> list[M
             else:
                 m.name = words.text[words[m.first].start:words[m.last - 1].end]
             out.append(m)
+    # "chị H'Ma" after "bà H'Ma Ktul", a clan the lexicon lacks: the longer marked name
+    marked = [m for m in out if m.kind == "given" and marker(words[m.first].text)]
+    for m in marked:
+        parts = _fold_words(words, m)
+        longer = [g for g in marked if g.last - g.first > len(parts) and _fold_words(words, g)[:len(parts)] == parts]
+        if longer:
+            m.kind, m.rule = "short", "<honorific> <given name of a full name>"
+            m.name = max(longer, key=lambda g: g.last - g.first).name
     for a, b, cue in leftovers:
         parts = tuple(fold(w.text) for w in words[a:b])
         if len(parts) < 2 and cue is None and not marker(words[a].text):
