@@ -87,8 +87,8 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
         lv = line.level_at(j)
         if lv:
             level_word, org_level, k, numbered = lv
-            if not org_level:
-                break
+            if not org_level and head.text not in line.lex["village_heads"]:
+                break                     # "UBND xã | ấp 3", but "Chi bộ ấp 3"
             if level_word in _NO_PLACE and line.head_at(j):
                 # "Ban Thường vụ | Trung ương Đoàn": the central body is the parent; the organ
                 # keeps its level so that "Ban Chấp hành Trung ương" alone still names it

@@ -100,6 +100,7 @@ def lexicons() -> dict:
         "non_heads": {syllables(s) for s in load_lexicon("org_non_heads")},
         "generic": {s.casefold() for s in load_lexicon("org_generic_names")},
         "school_types": tuple(load_lexicon("org_school_types")),
+        "village_heads": frozenset(load_lexicon("org_village_heads")),
         "product_nouns": {syllables(s) for s in load_lexicon("org_product_nouns")},
         "surnames": surnames,
     }

@@ -100,7 +100,7 @@ class Line:
     def level_at(self, j):
         """(level, org-level?, end) for a level word at ``j``; a capitalized full word
         ("Thành phố", "Xã") only counts before a place name."""
-        size = longest(self.lex["levels"], self.w, j, limit=2)
+        size = longest(self.lex["levels"], self.w, j, limit=3)
         if not size:
             return None
         level, org, entry, numbered = self.lex["levels"][tuple(w.fold for w in self.w[j:j + size])]

@@ -117,6 +117,12 @@ def test_product_noun(noun):
     assert texts_of(f"Người dân dùng {noun} Viettel.") == []
 
 
+@pytest.mark.parametrize("head", [pytest.param(h, id=h) for h in load_lexicon("org_village_heads")])
+def test_village_head(head):
+    assert texts_of(f"{head} ấp 3 tổ chức họp.") == [f"{head} ấp 3"]
+    assert texts_of(f"Ông Ba là cán bộ {head} thôn Trung Thành.") == [f"{head} thôn Trung Thành"]
+
+
 @pytest.mark.parametrize("generic", [pytest.param(g, id=g) for g in load_lexicon("org_generic_names")])
 def test_generic_name(generic):
     assert texts_of(f"Công ty {generic} tổ chức hội nghị.") == []
