@@ -52,6 +52,8 @@ _NAMED_AFTER = regex.compile(rf"{SP}+(?:\p{{Lu}}|\d)")
 _ADDRESS = r"(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|GS|PGS|TS|ThS|(?:Đại|Thượng|Trung|Thiếu)[ ](?:tá|úy|tướng))"
 _APPOSITION = regex.compile(rf"(?P<role>{SP}*[-–,]{SP}*(?!{_ADDRESS}(?![\p{{L}}\p{{M}}]))[^,;.\n]{{2,80}}?)"
                             rf"(?=(?:,|{SP}và|{SP}-){SP}*{_ADDRESS}(?![\p{{L}}\p{{M}}])|{SP}*[;.\n]|{SP}+(?:vì|do|có|đã|về)\b|$)")
+_BARE_LEVEL = regex.compile(r"(?P<stem>\p{Lu}[^,;()\n]{2,60}?)[ ](?:tỉnh|huyện|thành phố|thị xã|quận|TP)")
+_BRACKET = regex.compile(rf"{SP}*\((?P<a>[^()\n]{{2,60}})\)")
 _SEPARATOR = regex.compile(rf"{SP}*(?:,{SP}*và|,|và|cùng){SP}+")
 _PLACE_WORDS = {"tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn", "nước", "nhân dân", "và"}
 _STOP = regex.compile(rf"{SP}+(?:vì|có|đã|đạt|do|về|trong|tại|nhân dịp|với|đang|từ|góp|để|nhằm|khi|sau|năm|đối với"
@@ -124,6 +126,7 @@ class Context:
                 name = getattr(s._, attr) if attr else None
                 ents.append(Entity(s.start_char, s.end_char, name or s.text, kind))
         fuller = _fuller_names({e.name for e in ents if e.kind == "org"})
+        fuller.update(self._bracketed(ents))
         ents = [Entity(e.start, e.end, fuller.get(e.name, e.name), e.kind) for e in ents]
         self.entities = sorted(ents, key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.entities]
@@ -137,6 +140,18 @@ class Context:
         self.tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
         self.tags = [(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in doc if not t.is_space]
 
+    def _bracketed(self, ents: list[Entity]) -> dict[str, str]:
+        """Short forms printed in brackets after an organization's full name: "Ngân hàng Nông
+        nghiệp và Phát triển nông thôn Việt Nam - Chi nhánh Cần Thơ (Agribank Cần Thơ)"."""
+        orgs = [e for e in ents if e.kind == "org"]
+        out = {}
+        for e in orgs:
+            m = _BRACKET.match(self.text, e.end)
+            inner = [f for f in orgs if m and f.start == m.start("a") and f.end <= m.end("a") and f.name != e.name]
+            if inner and len(inner[0].name) < len(e.name):
+                out[inner[0].name] = e.name
+        return out
+
     def _group(self, name: str) -> list:
         return list(self.doc.spans[name]) if name in self.doc.spans else []
 
@@ -146,6 +161,17 @@ class Context:
             if span.start_char < end and start < span.end_char:
                 return list(span._.person_titles or [])
         return []
+
+    def of_the_province(self, name: str | None) -> str | None:
+        """A body printed with a bare level word, named in full elsewhere in the article:
+        "Đoàn thể thao tỉnh" → "Đoàn thể thao Vĩnh Long" (the only one of its kind)."""
+        m = _BARE_LEVEL.fullmatch(name or "")
+        if not m:
+            return None
+        stem = m.group("stem").casefold() + " "
+        found = {e.name for e in self.entities if e.kind == "org" and e.name.casefold().startswith(stem)
+                 and e.name[len(stem):][:1].isupper()}
+        return found.pop() if len(found) == 1 else None
 
     def antecedent(self, noun: str | None, pos: int) -> str | None:
         """The organization a common noun points back at ("cho nhà trường" → "Trường THPT chuyên

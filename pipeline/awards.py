@@ -386,7 +386,8 @@ def find_awards(doc: Doc) -> list[Span]:
         if row.giver is None and row.kind != "honour":
             row.giver = ctx.organizer(row.start)
     for row in rows:    # "cho nhà trường": the school the article is about
-        row.recipient = ctx.antecedent(row.recipient, row.start) or row.recipient
+        row.recipient = ctx.antecedent(row.recipient, row.start) or ctx.of_the_province(row.recipient) \
+            or row.recipient
         row.weak = ctx.antecedent(row.weak, row.start) or row.weak
     rows = personal_titles(ctx, rows)
     spans = []
