@@ -13,6 +13,7 @@ mentions are one organization is decided in :mod:`pipeline.org_names`.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import regex
 from spacy.tokens import Doc, Span
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span
 from .normalize import normalize_text
 from .org_grammar import OrgMatch, find_places, match_organizations
 from .org_names import Unit, canonical_names, chain_key, resolve_keys
+from .resources import load_lexicon
 from .spans import LAYOUT, ORGANIZATIONS, PERSONS, in_boilerplate, make_span
 
 __all__ = ["OrgMatch", "canonical_org", "find_locations", "find_organizations", "match_organizations",
@@ -27,6 +29,10 @@ __all__ = ["OrgMatch", "canonical_org", "find_locations", "find_organizations", 
 
 _CACHE = "vnie.organizations"   # doc.user_data key: {chain key: canonical name}
 _AGENCY = regex.compile(r"^(?:Theo|Nguồn)\s*:?\s+(?P<name>\p{Lu}[\p{L}\d .\-&+]{1,60}?)\s*$")
+# a photo or source credit: "Ảnh: Minh Tâm/TTXVN", "(Ảnh: AFP/TTXVN)", "Nguồn: Reuters"
+_CREDIT = regex.compile(r"(?<![\p{L}])(?:Ảnh|ẢNH|Nguồn|NGUỒN|Video|Clip|Đồ họa)(?:[^\S\n]+minh[^\S\n]+họa)?[^\S\n]*:"
+                        r"[^\S\n]*(?P<body>[^\n()]{1,80})")
+_CREDIT_PART = regex.compile(r"[^/]+")
 
 
 def _tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
@@ -41,6 +47,7 @@ def organization_mentions(doc: Doc) -> list[tuple[OrgMatch, str]]:
     matches = [m for m in match_organizations(doc.text, tokens=_tokens(doc))
                if not in_boilerplate(doc, m.start, m.end)]
     matches = sorted(matches + _agency_byline(doc, matches), key=lambda m: m.start)
+    matches = sorted(matches + _credited_agencies(doc, matches), key=lambda m: m.start)
     names = canonical_names(matches, doc.text)
     # kept with the Doc (as strings: Doc.to_bytes writes user_data) for canonical_org
     doc.user_data[_CACHE] = {json.dumps(chain_key(m.units), ensure_ascii=False): name
@@ -59,6 +66,28 @@ def _agency_byline(doc: Doc, matches: list[OrgMatch]) -> list[OrgMatch]:
         start, end = span.start_char + found.start("name"), span.start_char + found.end("name")
         if not any(m.start < end and start < m.end for m in matches):
             out.append(OrgMatch(start, end, doc.text[start:end], (Unit(found.group("name")),), "Theo <agency> (byline)"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> dict[str, str]:
+    return {a.casefold(): a for a in load_lexicon("org_agencies")}
+
+
+def _credited_agencies(doc: Doc, matches: list[OrgMatch]) -> list[OrgMatch]:
+    """A news agency a photo or source credit names, alone or after the photographer:
+    "Ảnh: Minh Tâm/TTXVN" gives TTXVN, "Ảnh: KIM NGÂN" nothing."""
+    out = []
+    for credit in _CREDIT.finditer(doc.text):
+        for part in _CREDIT_PART.finditer(credit.group("body")):
+            name = regex.sub(r"[^\S\n]+(?:phát|cung cấp)$", "", part.group().strip(" .,;-–"))
+            if name.casefold() not in _agencies():
+                continue
+            start = credit.start("body") + part.start() + part.group().index(name)
+            end = start + len(name)
+            if in_boilerplate(doc, start, end) or any(m.start < end and start < m.end for m in matches):
+                continue
+            out.append(OrgMatch(start, end, name, (Unit(name),), "Ảnh: <photographer>/<agency> (credit)"))
     return out
 
 

@@ -123,6 +123,11 @@ def test_village_head(head):
     assert texts_of(f"Ông Ba là cán bộ {head} thôn Trung Thành.") == [f"{head} thôn Trung Thành"]
 
 
+@pytest.mark.parametrize("agency", [pytest.param(a, id=a) for a in load_lexicon("org_agencies")])
+def test_credited_agency(nlp, agency):
+    assert organizations(nlp, f"Quang cảnh hội nghị. Ảnh: Minh Tâm/{agency}") == {agency.casefold(): set()}
+
+
 @pytest.mark.parametrize("generic", [pytest.param(g, id=g) for g in load_lexicon("org_generic_names")])
 def test_generic_name(generic):
     assert texts_of(f"Công ty {generic} tổ chức hội nghị.") == []
