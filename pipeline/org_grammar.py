@@ -126,6 +126,10 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
             if line.person_at(j) and not (head.names == "person" and typed_only) \
                     and not (head.names == "business" and line.company_name(j)):
                 break
+            if name and line.office_before(i) and line.foreign_person_at(j) \
+                    and not any(part.isupper() or part.casefold() in line.lex["generic"] for part in name):
+                break                     # "Chủ tịch Ngân hàng Thế giới | Paul Wolfowitz" (a company's
+                                          # legal form keeps its foreign name: "Công ty TNHH Golden Star")
             if head.needs == "none":      # "Huyện ủy Chợ Mới": a place follows a standalone body
                 # a committee of a level takes any place; others a listed one ("Chính phủ Nhật Bản",
                 # not "Liên Hợp Quốc Kofi Annan")

@@ -101,6 +101,8 @@ def lexicons() -> dict:
         "generic": {s.casefold() for s in load_lexicon("org_generic_names")},
         "school_types": tuple(load_lexicon("org_school_types")),
         "village_heads": frozenset(load_lexicon("org_village_heads")),
+        # offices before a name ("Chủ tịch Ngân hàng Thế giới Paul Wolfowitz"), read from the persons' list
+        "offices": {syllables(s) for s in load_lexicon("person_title_heads")},
         "product_nouns": {syllables(s) for s in load_lexicon("org_product_nouns")},
         "surnames": surnames,
     }

@@ -8,9 +8,16 @@ a province, a person's name or a stop word start here, and how far does a name r
 """
 from __future__ import annotations
 
+import regex
+
 from .org_lexicon import Head, Word, dictionary, lexicons, longest, syllables
 
 _NO_PLACE = {"trung ương", "tối cao"}   # "Ban Tổ chức Trung ương", "TAND Tối cao": no place follows
+# one Vietnamese syllable: "Paul", "Wolfowitz", "Lagarde" are none
+_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
+    r"(?:ch|ng|nh|[cmnpt])?")
 
 
 class Line:
@@ -231,6 +238,20 @@ class Line:
         if k < self.n and w.token >= 0 and self.w[k].token == w.token and self.w[k].cap:
             return False                  # one token with the name after it ("cam Xuân Thành"/V) is no verb
         return x in self.glued or (w.tag == "V" and (x == 0 or self.w[x - 1].token != w.token or w.token < 0))
+
+    def office_before(self, i) -> bool:
+        """An office ends right before word ``i`` ("Chủ tịch | Ngân hàng Thế giới")."""
+        return any(tuple(w.fold for w in self.w[i - k:i]) in self.lex["offices"] for k in range(1, min(i, 3) + 1))
+
+    def foreign_person_at(self, j) -> bool:
+        """Two to four capitalized words from ``j`` that end the run and open with a word no
+        Vietnamese syllable spells: a foreign person's name ("Paul Wolfowitz", "Christine Lagarde")."""
+        k = j
+        while k < self.n and self.w[k].cap and not self.w[k].punct and not self.w[k].upper:
+            k += 1
+        if not 2 <= k - j <= 4 or (k < self.n and (self.w[k].cap or self.w[k].upper) and not self.w[k].punct):
+            return False
+        return not _SYLLABLE.fullmatch(self.w[j].fold)
 
     def numbered_at(self, j) -> bool:
         """A unit's number at ``j``: "số 2" in "Đội CSGT số 2", "Trạm Y tế số 3"."""

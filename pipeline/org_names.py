@@ -116,6 +116,7 @@ def unit_key(unit: Unit) -> KeyUnit:
             head = row["full_head"]
             if row["full_place"]:
                 place, level = row["full_place"], _provinces().get(row["full_place"], "")
+            level = level or row.get("full_level", "")
     return head, name, ident, level, place
 
 

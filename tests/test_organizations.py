@@ -172,6 +172,10 @@ EQUIVALENT_EXAMPLES = {   # one example per row of org_equivalents.tsv, in file 
     "mặt trận tổ quốc việt nam|level": (Unit("Mặt trận Tổ quốc Việt Nam", level="tỉnh"), Unit("Ủy ban Mặt trận Tổ quốc Việt Nam", level="tỉnh")),
     "đảng cộng sản việt nam|any": (Unit("Đảng Cộng sản Việt Nam"), Unit("Đảng")),
     "liên hiệp quốc|any": (Unit("Liên Hiệp Quốc"), Unit("LHQ")),
+    "tỉnh đoàn|any": (Unit("Tỉnh đoàn", place="Nghệ An"), Unit("Đoàn TNCS Hồ Chí Minh", level="tỉnh", place="Nghệ An")),
+    "huyện đoàn|any": (Unit("Huyện đoàn"), Unit("Đoàn Thanh niên Cộng sản Hồ Chí Minh", level="huyện")),
+    "thành đoàn|any": (Unit("Thành đoàn", place="Hà Nội"), Unit("Đoàn TNCS Hồ Chí Minh", level="thành phố", place="Hà Nội")),
+    "đoàn thanh niên|level": (Unit("Đoàn Thanh niên", level="xã", place="Tân Phước"), Unit("Đoàn TNCS Hồ Chí Minh", level="xã", place="Tân Phước")),
 }
 
 
