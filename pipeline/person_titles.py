@@ -178,13 +178,15 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             placed = placed or " ".join(w.text for w in words[k:k + n]) in lex["place"]
             k += n
             continue
-        if k > i and _TITLE_CASE.fullmatch(words[k - 1].text) and (forms_word(words, k - 1) or (
-                words[k - 1].token == word.token >= 0 and word.lower not in lex["stop"])):
+        glued = words[k - 1].token == word.token >= 0 and word.lower not in lex["stop"]
+        if k > i and ((_TITLE_CASE.fullmatch(words[k - 1].text) and (forms_word(words, k - 1) or glued))
+                      or (glued and _in_capital_word(words, k - 1))):
             k += 1                                  # "Giáo dục", "Lao động", "Y tế", "Thường trực"
             continue
         if word.lower in lex["stop"]:
             break
-        if named_from == k - 1 and words[k - 1].is_cap:
+        if named_from is not None and named_from < k <= named_from + 3 and words[named_from].is_cap \
+                and not any(w.is_cap for w in words[named_from + 1:k]):
             n = _field_tail(words, k, limit)
             if n:
                 k += n                              # "Công ty TNHH MTV Kho vận Thành Đạt"
@@ -215,9 +217,9 @@ def _field_tail(words: Words, k: int, limit: int) -> int:
 
 
 def company_before(words: Words, s: int) -> bool:
-    """A company's head or legal form stands right before word ``s``, at most a field
-    between them ("Công ty TNHH Xây dựng | Hoàng Long", "HTX | Tân Phú"): the capitalised
-    words at ``s`` are the company's own name."""
+    """A company's head or legal form stands right before word ``s``, at most its fields
+    between them ("Công ty TNHH Xây dựng | Hoàng Long", "Công ty TNHH Thương mại Dịch vụ |
+    Hoàng Phát", "HTX | Tân Phú"): the capitalised words at ``s`` are the company's own name."""
     lex = lexicons()
 
     def company_ends(j: int) -> bool:
@@ -226,11 +228,18 @@ def company_before(words: Words, s: int) -> bool:
 
     if s <= 0 or company_ends(s):
         return s > 0
-    j, lower = s - 1, 0
-    while j > 0 and not words[j].is_cap and lower < 3 and words[j].text.isalpha() \
-            and _SPACE.fullmatch(_gap_text(words, j + 1)):
-        j, lower = j - 1, lower + 1
-    return bool(lower) and words[j].is_cap and bool(_SPACE.fullmatch(_gap_text(words, j + 1))) and company_ends(j)
+    j = s
+    for _ in range(3):                              # a field: a capital, then lower-case syllables
+        k, lower = j - 1, 0
+        while k > 0 and not words[k].is_cap and lower < 3 and words[k].text.isalpha() \
+                and _SPACE.fullmatch(_gap_text(words, k + 1)):
+            k, lower = k - 1, lower + 1
+        if not (lower and words[k].is_cap and _SPACE.fullmatch(_gap_text(words, k + 1))):
+            return False
+        if company_ends(k):
+            return True
+        j = k
+    return False
 
 
 def _in_capital_word(words: Words, k: int) -> bool:
