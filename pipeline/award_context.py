@@ -50,9 +50,10 @@ _BARE_GROUP = regex.compile(rf"(?P<noun>(?:{_NOUNS})(?:{SP}*(?:,|và){SP}*(?:{_N
 # a group noun before a name or number names one body: "cho xã Tân Hòa", "cho tổ 3"
 _NAMED_AFTER = regex.compile(rf"{SP}+(?:\p{{Lu}}|\d)")
 _ADDRESS = r"(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|GS|PGS|TS|ThS|(?:Đại|Thượng|Trung|Thiếu)[ ](?:tá|úy|tướng))"
-_APPOSITION = regex.compile(rf"(?P<role>{SP}*[-–,]{SP}*(?!{_ADDRESS}(?![\p{{L}}\p{{M}}]))[^,;.\n]{{2,80}}?)"
+_APPOSITION = regex.compile(rf"(?P<role>{SP}*[-–,]{SP}*+(?!{_ADDRESS}(?![\p{{L}}\p{{M}}]))[^,;.\n]{{2,80}}?)"
                             rf"(?=(?:,|{SP}và|{SP}-){SP}*{_ADDRESS}(?![\p{{L}}\p{{M}}])|{SP}*[;.\n]|{SP}+(?:vì|do|có|đã|về)\b|$)")
 _BARE_LEVEL = regex.compile(r"(?P<stem>\p{Lu}[^,;()\n]{2,60}?)[ ](?:tỉnh|huyện|thành phố|thị xã|quận|TP)")
+_LEVEL_WORD = regex.compile(r"^(?:tỉnh|thành phố|TP\.?|Tp\.?|huyện|thị xã|quận)[ ]+")
 _BRACKET = regex.compile(rf"{SP}*\((?P<a>[^()\n]{{2,60}})\)")
 _SEPARATOR = regex.compile(rf"{SP}*(?:,{SP}*và|,|và|cùng){SP}+")
 _PLACE_WORDS = {"tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn", "nước", "nhân dân", "và"}
@@ -168,9 +169,11 @@ class Context:
         m = _BARE_LEVEL.fullmatch(name or "")
         if not m:
             return None
+        from .org_names import _provinces, fold
         stem = m.group("stem").casefold() + " "
+        places = set(_provinces()) | {fold(e.name) for e in self.entities if e.kind == "place"}
         found = {e.name for e in self.entities if e.kind == "org" and e.name.casefold().startswith(stem)
-                 and e.name[len(stem):][:1].isupper()}
+                 and fold(_LEVEL_WORD.sub("", e.name[len(stem):])) in places}
         return found.pop() if len(found) == 1 else None
 
     def antecedent(self, noun: str | None, pos: int) -> str | None:

@@ -38,8 +38,14 @@ def _fold(text) -> str:
     return " ".join(str(text).split()).casefold().strip(" ,.") if text is not None else ""
 
 
+def _same_award(a: str, b: str) -> bool:
+    """Equal names, or one that leaves the rank out ("Huân chương Lao động" in a headline)."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (long_.startswith(short + " hạng ") and len(long_.split()) == len(short.split()) + 2)
+
+
 def _compatible(a: Row, b: Row) -> bool:
-    if a.name != b.name:
+    if not _same_award(a.name, b.name):
         return False
     for x, y in ((a.count, b.count), (a.year, b.year)):
         if x is not None and y is not None and x != y:
@@ -52,7 +58,7 @@ def _compatible(a: Row, b: Row) -> bool:
 
 def _union(a: Row, b: Row) -> Row:
     longer = lambda x, y: x if len(_fold(x)) >= len(_fold(y)) else y  # noqa: E731
-    return replace(a, count=a.count if a.count is not None else b.count,
+    return replace(a, name=max(a.name, b.name, key=len), count=a.count if a.count is not None else b.count,
                    year=a.year if a.year is not None else b.year,
                    giver=longer(a.giver, b.giver) if a.giver and b.giver else (a.giver or b.giver),
                    recipient=longer(a.recipient, b.recipient) if a.recipient and b.recipient

@@ -107,6 +107,10 @@ class Clauses(Context):
                 and not self.dates_in(seg_start, tail) and not regex.search(r"\d[-/.,]\d|(?<!\p{L}[ ])\b\d", segment) \
                 and not _EVENT_HEAD.match(segment):
             return Subject("phrase", segment, None, seg_start, tail)
+        bare = _BARE_GROUP.match(segment)
+        if bare and not self.verb_between(seg_start, tail):
+            # "học sinh các trường THPT trên địa bàn tỉnh đoạt 3 giải Nhất": the head noun receives
+            return Subject("group", regex.sub(r"\s+", " ", bare.group("noun")), None, seg_start, tail)
         return Subject("unknown", None, None, seg_start, tail)
 
     def _group_before(self, start: int, end: int) -> Subject | None:
