@@ -4,7 +4,10 @@
 ngàn/nghìn/triệu/tỷ multiply ("2,5 triệu" = 2 500 000); small numbers are spelled out
 ("hai mươi mốt" = 21, "một triệu rưỡi" = 1 500 000). Numbers that belong to a name, a code,
 an address, a clock time or a date are found too, but flagged ``in_name`` so that the
-statistics stage never counts them ("Đại hội XII", "57-NQ/TW", "lớp 12", "14:18").
+statistics stage never counts them ("Đại hội XII", "57-NQ/TW", "lớp 12", "Tiểu đoàn 2", "14:18",
+"Gần 18 giờ,"). Vague quantities ("hàng trăm hộ", "vài chục người") have kind ``vague``: an order
+of magnitude, no value. Head words and house numbers are read in ``number_heads.py``; codes,
+clock times, dates and ordinals in ``number_names.py``.
 
 >>> [(m.text, m.value, m.kind, m.qualifier) for m in match_numerals("gần 1,9 tỷ đồng")]
 [('gần 1,9 tỷ', 1900000000.0, 'multiplier', 'gần')]
@@ -131,6 +134,9 @@ def _counted_noun_rx():
     return regex.compile(rf"{_SP}(?:{alternation(r['noun'] for r in load_table('number_counted_nouns'))})(?!\p{{L}})")
 
 
+# "năm con khỉ" is the year of the monkey
+_ZODIAC_YEAR = regex.compile(rf"{_SP}con{_SP}(?:chuột|trâu|hổ|cọp|mèo|rồng|rắn|ngựa|dê|khỉ|gà|chó|lợn|heo)(?!\p{{L}})",
+                             regex.I)
 _NUA_NEXT = regex.compile(rf"^{_SP}(?:năm|tháng|ngày|tuần|giờ|tiếng|phút|thế kỷ)(?!\p{{L}})", regex.I)
 
 
@@ -370,7 +376,8 @@ def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> boo
             return _qualifier_role().get(qual) == "approx" \
                 and not _MOT_NOT_NUMBER.match(after) and bool(regex.match(rf"{_SP}\p{{Ll}}", after))
         if low[0] == "năm":     # "năm người", but "năm nay", "là năm trọng tâm", "năm xưa"
-            return bool(_counted_noun_rx().match(text, e, e + 20)) and not _NAM_PREV_NOT.search(before)
+            return bool(_counted_noun_rx().match(text, e, e + 20)) and not _NAM_PREV_NOT.search(before) \
+                and not _ZODIAC_YEAR.match(text, e, e + 20)
         if low[0] == "nửa":
             return bool(_NUA_NEXT.match(after)) and not regex.search(rf"(?i:một){_SP}$", before)
         if regex.match(rf"{_SP}\p{{Lu}}", after):
