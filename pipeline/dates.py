@@ -97,8 +97,9 @@ _DEICTIC_YEAR = r"(?P<yrel>nay|ngoái|trước|tới)"
 
 
 @lru_cache(maxsize=1)
-def _rules() -> list[tuple[str, regex.Pattern, regex.Pattern | None]]:
-    """Named atom patterns, Duckling-style: (rule name, pattern); the parse is in ``_atom``."""
+def _rules() -> list[tuple[str, regex.Pattern, regex.Pattern | None, int]]:
+    """Named atom patterns, Duckling-style: (rule name, pattern, core, lead width); the parse
+    is in ``_atom``, the search in ``_finditer``."""
     pod, wd, edge = _alt("part_of_day"), _alt("weekday"), _alt("edge")
     period, season = _alt("period"), _alt("season")
     holiday, lunar_year = _alt("holiday"), _alt("lunar_year")
@@ -110,6 +111,15 @@ def _rules() -> list[tuple[str, regex.Pattern, regex.Pattern | None]]:
               rf"(?:(?P<deic>hôm{S}nay|hôm{S}qua|hôm{S}kia)(?:{S0},{S0}|{S}))?"
               rf"(?:(?P<wd>{wd})(?:{S0},{S0}|{S}))?(?P<paren>\({S0})?(?:(?P<kw>ngày|mùng|mồng|hôm){S})?")
     close = rf"(?(paren){S0}\)|)"
+    # the other optional leads: "đầu năm 2022", "sáng hôm qua", "nhiệm kỳ 2018-2023"
+    at_edge, at_pod = rf"(?:(?P<edge>{edge}){S})?", rf"(?:(?P<pod>{pod}){S})?"
+    at_period = rf"(?:(?P<kw>{period}|vụ{S}(?:lúa{S})?(?:{season})){S})?"
+    widest = {role: max(len(r["word"].replace(" ", "")) for r in _words()[role])
+              for role in ("part_of_day", "weekday", "edge", "period", "season")}
+    # the most non-space characters each lead can hold ("rạng sáng hôm qua, hôm kia, thứ Hai, (ngày ")
+    leads = [(prefix, widest["part_of_day"] + 2 * len("hômqua,") + widest["weekday"] + len(",(ngày")),
+             (at_edge, widest["edge"]), (at_pod, widest["part_of_day"]),
+             (at_period, max(widest["period"], len("vụlúa") + widest["season"]))]
     rules = [
         ("<d>-<d>/<m>/<y>", rf"{prefix}{_BOUND_L}(?P<d1>\d{{1,2}}){S0}[-–]{S0}(?P<d>\d{{1,2}})(?P<sep>[/-])"
                                  rf"(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>{_YEAR}))?{_BOUND_R}{close}"),
@@ -126,58 +136,54 @@ def _rules() -> list[tuple[str, regex.Pattern, regex.Pattern | None]]:
         ("ngày <d>", rf"(?P<kw>ngày|mùng|mồng){S}(?P<d>\d{{1,2}})(?![\d/.,-]|{S}tháng)"),
         ("tháng <m> và <m>/<y>", rf"tháng{S}(?P<m1>\d{{1,2}}){S0}(?:và|,|[-–]){S0}(?:tháng{S})?(?P<m>\d{{1,2}})"
                                  rf"(?:{S0}[/-]{S0}|{S}năm{S})(?P<y>{_YEAR}){_BOUND_R}"),
-        ("tháng <m>/<y>", rf"(?:(?P<edge>{edge}){S})?tháng{S}(?P<m>\d{{1,2}})(?:(?:{S0}[/-]{S0}|{S}năm{S})"
+        ("tháng <m>/<y>", rf"{at_edge}tháng{S}(?P<m>\d{{1,2}})(?:(?:{S0}[/-]{S0}|{S}năm{S})"
                           rf"(?P<y>{_YEAR})|{S}năm{S}{_DEICTIC_YEAR}(?!\p{{L}}))?{_BOUND_R}(?!{S}năm)"),
         ("<m>/<y>", rf"{_BOUND_L}(?P<m>\d{{1,2}})/(?P<y>{_YEAR}){_BOUND_R}"),
-        ("quý <q>/<y>", rf"(?:(?P<edge>{edge}){S})?quý{S}(?P<q>IV|III|II|I|[1-4])(?![\p{{L}}\d])"
+        ("quý <q>/<y>", rf"{at_edge}quý{S}(?P<q>IV|III|II|I|[1-4])(?![\p{{L}}\d])"
                         rf"(?:(?:{S0}[/-]{S0}|{S}năm{S}|{S0},{S0}năm{S})(?P<y>{_YEAR})|{S}năm{S}{_DEICTIC_YEAR}"
                         rf"(?!\p{{L}}))?{_BOUND_R}"),
         ("<n> tháng đầu năm <y>", rf"(?<![\d.,])(?P<n>\d{{1,2}}|{_MONTH_WORDS}){S}tháng(?:{S}(?P<half>đầu|cuối))?"
                                   rf"{S}(?:của{S})?năm{S}(?:(?P<y>{_YEAR}){_BOUND_R}|{_DEICTIC_YEAR}(?!\p{{L}}))"),
         ("nửa đầu năm <y>", rf"nửa{S}(?P<half>đầu|cuối){S}năm{S}(?:(?P<y>{_YEAR}){_BOUND_R}|{_DEICTIC_YEAR}(?!\p{{L}}))"),
-        ("<period> <y>-<y>", rf"(?:(?P<kw>{period}|vụ{S}(?:lúa{S})?(?:{season})){S})?{_BOUND_L}(?<![-–])"
+        ("<period> <y>-<y>", rf"{at_period}{_BOUND_L}(?<![-–])"
                              rf"(?P<y>{_YEAR}){S0}[-–/]{S0}(?P<y2>{_YEAR})(?![\d/]|[.,]\d|[-–])"),
         ("vụ <season> <y>", rf"vụ{S}(?:lúa{S})?(?:{season}){S}(?:năm{S})?(?P<y>{_YEAR}){_BOUND_R}"),
-        ("năm <y>", rf"(?:(?P<edge>{edge}){S})?(?:năm|SN){S}(?P<y>{_YEAR}){_BOUND_R}"),
+        ("năm <y>", rf"{at_edge}(?:năm|SN){S}(?P<y>{_YEAR}){_BOUND_R}"),
         ("<y>", rf"{_BOUND_L}(?<![-–]{S0})(?P<y>{_YEAR}){_BOUND_R}"),
-        ("năm nay", rf"(?:(?P<edge>{edge}){S})?năm{S}{_DEICTIC_YEAR}(?!\p{{L}})"),
-        ("tháng trước", rf"(?:(?P<edge>{edge}){S})?tháng{S}(?P<mrel>trước|này|tới)(?!\p{{L}})"),
-        ("hôm nay", rf"(?:(?P<pod>{pod}){S})?(?P<deic>hôm{S}nay|hôm{S}qua|hôm{S}kia|ngày{S}mai)(?!\p{{L}})"
+        ("năm nay", rf"{at_edge}năm{S}{_DEICTIC_YEAR}(?!\p{{L}})"),
+        ("tháng trước", rf"{at_edge}tháng{S}(?P<mrel>trước|này|tới)(?!\p{{L}})"),
+        ("hôm nay", rf"{at_pod}(?P<deic>hôm{S}nay|hôm{S}qua|hôm{S}kia|ngày{S}mai)(?!\p{{L}})"
                     rf"|(?P<pod>{pod}){S}(?P<podrel>nay|qua)(?!\p{{L}})"),
-        ("<weekday> tuần trước", rf"(?:(?P<pod>{pod}){S})?(?P<wd>{wd}){S}(?P<wrel>tuần{S}trước|tuần{S}này|tuần{S}tới"
+        ("<weekday> tuần trước", rf"{at_pod}(?P<wd>{wd}){S}(?P<wrel>tuần{S}trước|tuần{S}này|tuần{S}tới"
                                  rf"|tuần{S}sau|vừa{S}qua|tuần{S}qua)(?!\p{{L}})"),
         ("<holiday> <y>", rf"(?P<hol>{holiday})(?:{S}(?:năm{S})?(?P<cc>{CAN_CHI}))?(?:{S}(?:năm{S})?(?P<y>{_YEAR}))?"
                           rf"{_BOUND_R}"),
         ("năm mới <Can Chi>", rf"(?<![\p{{L}}])(?:{lunar_year}){S}(?P<cc>{CAN_CHI})(?:{S}(?P<y>{_YEAR}))?{_BOUND_R}"),
     ]
     return [(name, regex.compile(rx, regex.I if name not in ("năm mới <Can Chi>",) else 0),
-             _core(rx, prefix, close)) for name, rx in rules]
+             *_core(rx, leads, close)) for name, rx in rules]
 
 
-def _core(rx: str, prefix: str, close: str) -> regex.Pattern | None:
-    """A prefix-led rule without its prefix and closing bracket: the digits every match holds."""
-    if not rx.startswith(prefix):
-        return None
-    core = rx[len(prefix):]
-    return regex.compile(core[:-len(close)] if core.endswith(close) else core, regex.I)
+def _core(rx: str, leads, close: str) -> tuple[regex.Pattern | None, int]:
+    """A rule that opens with an optional lead, without it (and the closing bracket): the
+    part every match holds; with the most non-space characters the lead can add before it."""
+    for lead, width in leads:
+        if rx.startswith(lead):
+            core = rx[len(lead):]
+            core = core[:-len(close)] if core.endswith(close) else core
+            return regex.compile(core, regex.I), width + 4
+    return None, 0
 
 
-@lru_cache(maxsize=1)
-def _prefix_width() -> int:
-    """The most non-space characters a prefix can hold ("rạng sáng hôm qua, hôm kia, thứ Hai, (ngày ")."""
-    widest = {role: max(len(r["word"].replace(" ", "")) for r in _words()[role]) for role in ("part_of_day", "weekday")}
-    return widest["part_of_day"] + 2 * len("hômqua,") + widest["weekday"] + len(",(ngày") + 4
-
-
-def _finditer(rx: regex.Pattern, core: regex.Pattern | None, text: str):
-    """``rx.finditer(text)`` for a prefix-led rule, found from its digits: trying the optional
-    prefix at every character took most of this stage's time. Each digit core is looked up
-    first; the rule is then tried at every start that a prefix could reach back to (same line,
-    at most ``_prefix_width`` non-space characters), leftmost first, as ``finditer`` does."""
+def _finditer(rx: regex.Pattern, core: regex.Pattern | None, width: int, text: str):
+    """``rx.finditer(text)`` for a rule with an optional lead, found from its core: trying the
+    optional lead at every character took most of this stage's time. Each core is looked up
+    first; the rule is then tried at every start that the lead could reach back to (same line,
+    at most ``width`` non-space characters), leftmost first, as ``finditer`` does."""
     if core is None:
         yield from rx.finditer(text)
         return
-    width, tried = _prefix_width(), 0        # every start before ``tried`` is settled
+    tried = 0                                # every start before ``tried`` is settled
     c = core.search(text, 0)
     while c is not None:
         q, p, seen = c.start(), c.start(), 0
@@ -459,8 +465,8 @@ def resolve_date(match: DateMatch, published=None) -> str | None:
 
 def _parse(text: str) -> list[DateMatch]:
     candidates = []
-    for order, (name, rx, core) in enumerate(_rules()):
-        for m in _finditer(rx, core, text):
+    for order, (name, rx, core, width) in enumerate(_rules()):
+        for m in _finditer(rx, core, width, text):
             atom = _atom(name, m, text)
             if atom is not None:
                 candidates.append((atom, order))

@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc
 
 from conftest import GOLD_DEV, corpus, needs_shared, negatives
-from pipeline.dates import find_dates, match_dates, parse_published, resolve_date
+from pipeline.dates import _finditer, _rules, find_dates, match_dates, parse_published, resolve_date
 from pipeline.resources import load_table
 from test_numerals import unbracket
 
@@ -77,6 +77,20 @@ def test_find_dates_on_a_hand_built_doc():
     spans = [(s.text, s._.date_value, s._.date_granularity, s.label_) for s in find_dates(doc)]
     assert spans == [("Sáng 18-1", "2021-01-18", "day", "DATE"), ("nhiệm kỳ 2018-2023", "2018/2023", "range", "DATE"),
                      ("năm nay", "2021", "year", "DATE")]
+
+
+# the core-first search must return exactly what the plain scan returns, leads included:
+# glued words ("lýNgày 7/6"), a lead spread over many spaces, a weekday holding a digit
+LEAD_CASES = ["lýNgày 7/6 và Musichôm 29/8", "Sáng   hôm   qua  ,  thứ   Hai ,  ( ngày    7-9/12/2022 )",
+              "thứ 2, 10/7 và T7 11 và 12/7", "rạng sáng hôm nay 1/1\nchiều 2/2", "cuối    năm 2022, giữa tháng 3",
+              "nhiệm kỳ 2018-2023, vụ lúa Đông Xuân 2021-2022", "sáng thứ Bảy tuần trước, tối qua"]
+
+
+def test_core_first_search_is_finditer():
+    texts = LEAD_CASES + [unbracket(t)[0] for r in corpus("dates") for t in r["texts"]] + negatives("dates")
+    text = "\n".join(texts)
+    for name, rx, core, width in _rules():
+        assert [m.span() for m in _finditer(rx, core, width, text)] == [m.span() for m in rx.finditer(text)], name
 
 
 def test_no_crash_on_odd_text():
