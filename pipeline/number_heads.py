@@ -1,8 +1,8 @@
-"""The words before a number that make it part of a name, an identifier or an address, never a
-count: head words ("lớp 12", "Tiểu đoàn 2", "Chương trình 75 ngàn sáng kiến") and house numbers
+"""The words before a number: the hedge that qualifies it ("hơn", "khoảng", "hàng" in "hàng trăm"),
+and the words that make it part of a name, an identifier or an address, never a count: head words ("lớp 12", "Tiểu đoàn 2", "Chương trình 75 ngàn sáng kiến") and house numbers
 ("số 287/80 đường Trần Quý Cáp", "18 phố Hàng Bông") and numbers named by "số" ("văn bản
 số 108"). The lexicons are data:
-``number_name_heads.tsv`` and ``number_address_nouns.tsv``.
+``number_qualifiers.tsv``, ``number_name_heads.tsv`` and ``number_address_nouns.tsv``.
 
 A one-syllable head printed as the end of a longer word is no head: "quy tập 146 hài cốt"
 counts, "tập 2" names a volume. The segmenter's words decide when they are given, underthesea's
@@ -108,3 +108,48 @@ def name_head(text: str, start: int, end: int | None = None, words: Words | None
                 and (m.group("program") or not _count_after(text, end, words)):
             return True
     return end > start and numbered(text, start, end)
+
+
+# ---------------------------------------------------------------- hedges (number_qualifiers.tsv)
+
+@lru_cache(maxsize=1)
+def qualifier_alternation() -> str:
+    return alternation(row["qualifier"] for row in load_table("number_qualifiers"))
+
+
+@lru_cache(maxsize=1)
+def _qualifier_in_text() -> dict[str, bool]:
+    return {row["qualifier"]: row["in_text"] == "yes" for row in load_table("number_qualifiers")}
+
+
+@lru_cache(maxsize=1)
+def qualifier_role() -> dict[str, str]:
+    return {row["qualifier"]: row["role"] for row in load_table("number_qualifiers")}
+
+
+@lru_cache(maxsize=1)
+def _qualifier_rx():
+    # the hedge right before the number; "cao hơn 5%" is a comparative, not a hedge
+    return regex.compile(rf"(?<![\p{{L}}\d])(?P<q>{qualifier_alternation()}){_SP}$", regex.I)
+
+
+_COMPARATIVE = regex.compile(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|kém|sớm|muộn|dài|ngắn|nhanh|chậm"
+                             r"|rẻ|đắt|mạnh|yếu)" + _SP + r"$", regex.I)
+
+
+def qualifier(text: str, start: int, words: Words | None) -> tuple[str | None, int]:
+    """The hedge printed before ``start`` and where the number's text begins with it: "hơn 8.600"
+    (the hedge is printed as part of the number), "lên tới 40%" (the verb is not)."""
+    before = text[max(0, start - 20):start]
+    m = _qualifier_rx().search(before)
+    if not m:
+        return None, start
+    q = m.group("q")
+    if q.lower() == "hơn" and _COMPARATIVE.search(before[:m.start()]):
+        return None, start
+    q_low = q.lower()
+    q_start = start - len(before) + m.start()
+    if qualifier_role().get(q_low) == "vague" and inside_longer_word(text, q_start, q_start + len(q), words, "before"):
+        return None, start      # "nợ ngân hàng 1 triệu đồng", "cửa hàng 5 tầng"
+    in_text = _qualifier_in_text().get(q_low, False)
+    return q_low, q_start if in_text else start

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 import regex
 
-from .number_heads import Words, inside_longer_word, name_head as _name_head
+from .number_heads import (Words, inside_longer_word, name_head as _name_head, qualifier, qualifier_alternation,
+                           qualifier_role)
 from .number_names import (RANK_BEFORE as _RANK_BEFORE, WEEKDAY_NEXT as _WEEKDAY_NEXT, Claims,
                            NumberMatch, before as _before, is_clock, read_names)
 from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, SP as _SP, SP0 as _SP0,
@@ -40,7 +41,7 @@ def parse_number(text: str) -> float | None:
     if not text:
         return None
     text = regex.sub(r"\s+", " ", text.strip()).rstrip(" .,;:")
-    text = regex.sub(r"^(?:" + _qualifier_alternation() + r")\s+", "", text, flags=regex.I)
+    text = regex.sub(r"^(?:" + qualifier_alternation() + r")\s+", "", text, flags=regex.I)
     text = regex.sub(r"\s*(?:%|phần trăm)$", "", text)
     if regex.fullmatch(_NUMX, text):
         got = _numx_value(text)
@@ -57,32 +58,7 @@ def parse_number(text: str) -> float | None:
     return None if value is None else float(value)
 
 
-# ---------------------------------------------------------------- context lexicons
-
-@lru_cache(maxsize=1)
-def _qualifier_alternation() -> str:
-    return alternation(row["qualifier"] for row in load_table("number_qualifiers"))
-
-
-@lru_cache(maxsize=1)
-def _qualifier_in_text() -> dict[str, bool]:
-    return {row["qualifier"]: row["in_text"] == "yes" for row in load_table("number_qualifiers")}
-
-
-@lru_cache(maxsize=1)
-def _qualifier_role() -> dict[str, str]:
-    return {row["qualifier"]: row["role"] for row in load_table("number_qualifiers")}
-
-
-@lru_cache(maxsize=1)
-def _qualifier_rx():
-    # the hedge right before the number; "cao hơn 5%" is a comparative, not a hedge
-    return regex.compile(rf"(?<![\p{{L}}\d])(?P<q>{_qualifier_alternation()}){_SP}$", regex.I)
-
-
-_COMPARATIVE = regex.compile(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|kém|sớm|muộn|dài|ngắn|nhanh|chậm"
-                             r"|rẻ|đắt|mạnh|yếu)" + _SP + r"$", regex.I)
-
+# ---------------------------------------------------------------- context
 
 # a calendar keyword right before a number makes it part of a date ("năm 2020", "tháng 3")
 _CALENDAR_BEFORE = regex.compile(
@@ -142,23 +118,6 @@ _NUA_NEXT = regex.compile(rf"^{_SP}(?:năm|tháng|ngày|tuần|giờ|tiếng|ph�
 
 # ---------------------------------------------------------------- matching
 
-def _qualifier(text: str, start: int, words: Words | None) -> tuple[str | None, int]:
-    """The hedge printed before ``start`` and where the number's text begins with it."""
-    before = text[max(0, start - 20):start]
-    m = _qualifier_rx().search(before)
-    if not m:
-        return None, start
-    q = m.group("q")
-    if q.lower() == "hơn" and _COMPARATIVE.search(before[:m.start()]):
-        return None, start
-    q_low = q.lower()
-    q_start = start - len(before) + m.start()
-    if _qualifier_role().get(q_low) == "vague" and inside_longer_word(text, q_start, q_start + len(q), words, "before"):
-        return None, start      # "nợ ngân hàng 1 triệu đồng", "cửa hàng 5 tầng"
-    in_text = _qualifier_in_text().get(q_low, False)
-    return q_low, q_start if in_text else start
-
-
 @lru_cache(maxsize=1)
 def _measure_after():
     return regex.compile(rf"{_SP}(?:{alternation(r['unit'] for r in load_table('stat_measures'))})(?![\p{{L}}\d])")
@@ -169,7 +128,7 @@ def _year(text: str, start: int, end: int, qual: str | None) -> bool:
     large print a thousands dot ("2.004 thí sinh"); a measure after it still counts ("2000 ha")."""
     if not regex.match(rf"{_SP}\p{{Ll}}", text[end:end + 3]):
         return True
-    return not _measure_after().match(text, end, end + 20) and _qualifier_role().get(qual) not in ("approx", "bound")
+    return not _measure_after().match(text, end, end + 20) and qualifier_role().get(qual) not in ("approx", "bound")
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -207,7 +166,7 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMat
         return []
     a_val, scaled = got
     before = _before(text, s)
-    qual, q_start = _qualifier(text, s, words)
+    qual, q_start = qualifier(text, s, words)
     decimal = not regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", a_text) and bool(regex.search(r",\d+$|^\d+\.\d{1,2}$", a_text))
     kind = "multiplier" if scaled else "decimal" if decimal else "cardinal"
     rule = _scale_rule(a_text)
@@ -276,7 +235,7 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMat
                                    and not qual):
             in_name = True
             rule = "<name> <n>"
-    if _qualifier_role().get(qual) == "vague":
+    if qualifier_role().get(qual) == "vague":
         kind = "vague"                  # "hàng 100 người", "vài 3 ngày": no value is asserted
     return _claimed(claims, head_start, end, text, a_val, None, kind, qual, in_name, rule)
 
@@ -333,8 +292,8 @@ def _word_numbers(text: str, claims: Claims, words: Words | None) -> list[Number
             low = [w.group().lower() for w in syllables]
             value = parse_number_words(low)
             s, e = m.start() + syllables[0].start(), m.start() + syllables[-1].end()
-            qual, q_start = _qualifier(text, s, words)
-            vague = _qualifier_role().get(qual) == "vague"
+            qual, q_start = qualifier(text, s, words)
+            vague = qualifier_role().get(qual) == "vague"
             if value is None and low[0] in ("trăm", "chục", "nghìn", "ngàn", "triệu", "tỷ", "tỉ") and vague:
                 value = parse_number_words(["một"] + low)      # "hàng trăm", "vài chục nghìn"
             if value is not None and _word_ok(text, low, s, e, qual):
@@ -368,12 +327,12 @@ def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> boo
         return False   # "không triệu chứng", "tỷ lệ": not numbers
     if len(low) == 1:
         if low[0] in _SCALES or low[0] in ("trăm", "chục"):
-            return _qualifier_role().get(qual) == "vague"      # "hàng trăm", "mấy chục"
+            return qualifier_role().get(qual) == "vague"      # "hàng trăm", "mấy chục"
         if row.get("context") == "inner":
             return False
         if low[0] == "một":
             # "một" is mostly the article "a" ("một cán bộ cho biết"); only a hedge makes it a count
-            return _qualifier_role().get(qual) == "approx" \
+            return qualifier_role().get(qual) == "approx" \
                 and not _MOT_NOT_NUMBER.match(after) and bool(regex.match(rf"{_SP}\p{{Ll}}", after))
         if low[0] == "năm":     # "năm người", but "năm nay", "là năm trọng tâm", "năm xưa"
             return bool(_counted_noun_rx().match(text, e, e + 20)) and not _NAM_PREV_NOT.search(before) \
