@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from .award_context import _AWARD_HEAD, _BARE_GROUP, _NOT_IN_NP, SP, Context, Entity, Subject
+from .award_context import _AWARD_HEAD, _BARE_GROUP, _NOT_IN_NP, ANAPHORS, SP, Context, Entity, Subject
 from .award_phrases import GROUP_AT, giver_head_at, triggers
 
 # words between a subject and its verb: "đã", "vừa được", "long trọng tổ chức lễ", "5 năm liền"
@@ -35,6 +35,7 @@ _INTRO = regex.compile(rf"{SP}*(?:Kết quả|Trong đó|Nổi bật là|Nổi b
                        rf"(?![\p{{L}}\p{{M}}]){SP}*,?{SP}*", regex.I)
 _HONORIFIC = regex.compile(r"^(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|đ/c|cụ|cháu|(?:Đại|Thượng|Trung|Thiếu)"
                            r"[ ](?:tá|úy|tướng))(?![\p{L}\p{M}])", regex.I)
+_HELPS = regex.compile(rf"(?:giúp(?:{SP}+cho)?|góp{SP}+phần{SP}+(?:giúp|đưa)|đưa){SP}+(?=\S)")
 _COORDINATION = regex.compile(rf"{SP}*(?:,{SP}*và|,|và){SP}*")
 _PAREN_END = regex.compile(rf"{SP}*\([^()\n]{{1,80}}\){SP}*$")
 
@@ -64,6 +65,9 @@ class Clauses(Context):
         seg_start = self.skip_dates(seg.end() if seg else comma)
         while seg_start < tail and self.text[seg_start] in " ,":
             seg_start += 1
+        helps = _HELPS.match(self.text, seg_start, tail)
+        if helps:   # "..., giúp đội Thể Công giành hai giải nhất": the team wins
+            seg_start = helps.end()
         group = self._group_before(start, tail) or (self._group_before(start, ent.start) if ent else None)
         if group and (ent is None or ent.kind != "person" or ent.start < group.start):
             return group    # "48 cán bộ, công chức ngành TAND": TAND only says whose staff they are
@@ -244,7 +248,8 @@ class Clauses(Context):
                      and word[:1].islower() and word != "và"), None)
         phrase = self.text[start:stop].strip(" ,") if stop else ""
         first = next((tag for s, e, word, tag in self.tags if s >= start), "")
-        if phrase and first in _NOUN_TAGS and (phrase[:1].isupper() or _BARE_GROUP.match(phrase)) \
+        one_word = len(phrase.split()) == 1 and first != "Np" and phrase.casefold() not in ANAPHORS
+        if phrase and first in _NOUN_TAGS and not one_word and (phrase[:1].isupper() or _BARE_GROUP.match(phrase)) \
                 and len(phrase.split()) <= 8 and not regex.search(r"\d|,", phrase) and not triggers(phrase) \
                 and not _EVENT_HEAD.match(phrase) and not _HONORIFIC.match(phrase):
             return [Subject("phrase", phrase, None, start, start + len(phrase))]
