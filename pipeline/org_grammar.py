@@ -178,7 +178,10 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
             if last == "head" and not lower_ok:
                 # a business's field may open in lowercase when its proper name closes it
                 size = line.lower_run(j, last, head) if head.names == "business" else 0
-                if size and line.proper_bound(j + size, line.company_name(j + size)):
+                nouns = all(line.nominal(x) or (line.w[x].tag == "V" and not line.starts_verb(x))
+                            for x in range(j, j + size))       # not "Ngân hàng lớn nhất Rumani"
+                if size and nouns and line.w[j + size].fold not in ("các", "những") \
+                        and line.proper_bound(j + size, line.company_name(j + size)):
                     name.append(" ".join(v.text for v in w[j:j + size]))
                     j, last = j + size, "lower"
                     continue

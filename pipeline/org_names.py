@@ -203,14 +203,17 @@ def canonical_names(matches, text: str) -> list[str | None]:
             goal = key
         targets.append(goal)
     groups: dict = {}
-    for match, goal in zip(matches, targets):
-        groups.setdefault(goal, []).append(match)
+    for match, key, goal in zip(matches, keys, targets):
+        groups.setdefault(goal, []).append((match, key))
     names: dict = {}
-    for key, members in groups.items():
-        if all(m.needs_fuller for m in members):
-            names[key] = None          # only bare heads: no organization is named
+    for goal, members in groups.items():
+        if all(m.needs_fuller for m, _ in members):
+            names[goal] = None         # only bare heads: no organization is named
         else:
-            names[key] = max((m.text for m in members), key=len)
+            # the fullest form names it, even when a shorter form is spelled out longer
+            # ("Ban Chấp hành T.Ư Đảng", not "Ban Chấp hành Trung ương")
+            full = [m for m, key in members if key == goal] or [m for m, _ in members]
+            names[goal] = max((m.text for m in full), key=len)
     return [names[goal] for goal in targets]
 
 
