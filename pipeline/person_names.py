@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 
 from .person_foreign import foreign_name_start
 from .person_highland import fold, highland_short_forms, highland_start, marker
-from .person_titles import Title, company_before, head_at, titles_before
+from .person_company import company_before
+from .person_titles import Title, head_at, titles_before
 from .person_words import Words, forms_word
 from .resources import load_lexicon, load_table
 from .spans import LAYOUT, in_boilerplate

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 import regex
 
-from .person_words import Words, forms_word, gap_text as _gap_text
+from .person_company import company_words_at, field_tail
+from .person_words import Words, forms_word, gap_text as _gap_text, match_phrase, phrase_table
 from .resources import load_lexicon
 
 # abbreviations that carry their own full stop inside names ("TX. Tân Châu", "Tp. Long Xuyên")
@@ -44,58 +45,22 @@ class Title:
     kind: str        # office, rank, degree, role
 
 
-def _phrases(entries, *, fold: bool = True) -> dict[str, list[tuple[str, ...]]]:
-    """First word -> phrases (as word tuples), longest first. With ``fold``, phrases of
-    two or more words are kept case-folded and compared case-insensitively ("Phó trưởng
-    Ban" = "Phó Trưởng ban"); a one-syllable entry ("Trưởng", "HLV") must be printed as
-    listed, since lower-case "trưởng" ends words like "tăng trưởng"."""
-    table: dict[str, list[tuple[str, ...]]] = {}
-    for entry in entries:
-        words = tuple(entry.split())
-        if fold and len(words) > 1:
-            words = tuple(w.casefold() for w in words)
-        table.setdefault(words[0], []).append(words)
-    for phrases in table.values():
-        phrases.sort(key=len, reverse=True)
-    return table
-
-
 @lru_cache(maxsize=1)
 def lexicons() -> dict:
     """The title lexicons, loaded once."""
     return {
         "prefix": set(load_lexicon("person_title_prefixes")),
-        "office": _phrases(load_lexicon("person_title_heads")),
+        "office": phrase_table(load_lexicon("person_title_heads")),
         # heads listed in lower case are common nouns too: only a capitalised body makes a title
         "bodied": {tuple(e.split()) for e in load_lexicon("person_title_heads") if e[:1].islower()},
-        "rank": _phrases(load_lexicon("person_ranks")),
-        "role": _phrases(load_lexicon("person_role_nouns")),
+        "rank": phrase_table(load_lexicon("person_ranks")),
+        "role": phrase_table(load_lexicon("person_role_nouns")),
         "degree": set(load_lexicon("person_degrees")),
-        "inside": _phrases(load_lexicon("person_title_words"), fold=False),
+        "inside": phrase_table(load_lexicon("person_title_words"), fold=False),
         "stop": set(load_lexicon("person_title_stops")),
-        "company": _phrases(load_lexicon("person_company_words")),
         "place": {"tỉnh", "huyện", "xã", "phường", "quận", "thành phố", "thị xã", "thị trấn", "ấp",
                   "TP", "TX", "Tp"},
     }
-
-
-def _match_phrase(words: Words, i: int, table, *, fold: bool = True) -> int:
-    """Number of words of the longest phrase of ``table`` starting at word ``i`` (0 if none).
-    Multi-word phrases are compared case-insensitively when ``fold``."""
-    if i >= len(words):
-        return 0
-    candidates = list(table.get(words[i].text, ()))
-    if fold:
-        candidates += [p for p in table.get(words[i].lower, ()) if len(p) > 1]
-    best = 0
-    for phrase in candidates:
-        n = len(phrase)
-        if n <= best or i + n > len(words):
-            continue
-        forms = [words[i + k].lower if (fold and n > 1) else words[i + k].text for k in range(n)]
-        if tuple(forms) == phrase and all(_SPACE.fullmatch(_gap_text(words, i + k)) for k in range(1, n)):
-            best = n
-    return best
 
 
 def _starts_word(words: Words, i: int) -> bool:
@@ -115,7 +80,7 @@ def head_at(words: Words, i: int) -> tuple[int, str] | None:
     word = words[i]
     if all(part in lex["degree"] for part in word.text.split(".")) and word.text[:1].isupper():
         return 1, "degree"
-    n = _match_phrase(words, i, lex["rank"])
+    n = match_phrase(words, i, lex["rank"])
     if n:
         return n, "rank"
     k = i
@@ -123,14 +88,14 @@ def head_at(words: Words, i: int) -> tuple[int, str] | None:
         k += 1
     for j in (k, i) if k > i else (i,):
         if j < len(words) and (j == i or _SPACE.fullmatch(_gap_text(words, j))):
-            n = _match_phrase(words, j, lex["office"])
+            n = match_phrase(words, j, lex["office"])
             if n:
                 return j - i + n, "office"
-    n = _match_phrase(words, i, lex["role"])
+    n = match_phrase(words, i, lex["role"])
     if n:
         return n, "role"
     if k > i and _SPACE.fullmatch(_gap_text(words, k)):
-        n = _match_phrase(words, k, lex["role"])
+        n = match_phrase(words, k, lex["role"])
         if n:
             return k - i + n, "role"                # "nguyên chiến sĩ Sư đoàn 320", "cựu giáo viên"
     return None
@@ -161,7 +126,7 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             break
         if k > i and word.is_cap and _is_office_break(words, k):
             break                                   # "Anh hùng Lao động Phó Thủ tướng": two titles
-        n = _match_phrase(words, k, lex["company"])
+        n = company_words_at(words, k)
         if n and k + n <= limit and (word.is_cap or named_from is not None):
             k += n                                  # "Công ty TNHH MTV", "HTX", "một thành viên"
             named_from = k
@@ -171,7 +136,7 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             placed = placed or word.text in lex["place"]
             k += 1
             continue
-        n = _match_phrase(words, k, lex["inside"], fold=False)
+        n = match_phrase(words, k, lex["inside"], fold=False)
         if n and words[k].lower == "và" and not (k + 1 < limit and words[k + 1].is_cap):
             n = 0                                   # "và" only joins two capitalised fields
         if n and k + n <= limit and not _glued(words, k + n - 1):
@@ -187,7 +152,7 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             break
         if named_from is not None and named_from < k <= named_from + 3 and words[named_from].is_cap \
                 and not any(w.is_cap for w in words[named_from + 1:k]):
-            n = _field_tail(words, k, limit)
+            n = field_tail(words, k, limit, lex["stop"])
             if n:
                 k += n                              # "Công ty TNHH MTV Kho vận Thành Đạt"
                 continue
@@ -199,47 +164,6 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
     while k > i and words[k - 1].lower in ("và", "của"):
         k -= 1
     return k
-
-
-def _field_tail(words: Words, k: int, limit: int) -> int:
-    """The lower-case syllables (one or two) of a company's field that opens with a capital
-    right before word ``k``, when a capitalised name follows them: "Kho vận" in "Kho vận
-    Thành Đạt". Verbs and function words (person_title_stops) are no part of it."""
-    lex = lexicons()
-    n = 0
-    while n < 2 and k + n < limit and not words[k + n].is_cap and words[k + n].text.isalpha() \
-            and words[k + n].lower not in lex["stop"] and words[k + n].lower not in ("và", "của") \
-            and _SPACE.fullmatch(_gap_text(words, k + n)):
-        n += 1
-    if n and k + n < limit and words[k + n].is_cap and _SPACE.fullmatch(_gap_text(words, k + n)):
-        return n
-    return 0
-
-
-def company_before(words: Words, s: int) -> bool:
-    """A company's head or legal form stands right before word ``s``, at most its fields
-    between them ("Công ty TNHH Xây dựng | Hoàng Long", "Công ty TNHH Thương mại Dịch vụ |
-    Hoàng Phát", "HTX | Tân Phú"): the capitalised words at ``s`` are the company's own name."""
-    lex = lexicons()
-
-    def company_ends(j: int) -> bool:
-        return any(j - n >= 0 and _match_phrase(words, j - n, lex["company"]) == n
-                   and _SPACE.fullmatch(_gap_text(words, j)) for n in (4, 3, 2, 1))
-
-    if s <= 0 or company_ends(s):
-        return s > 0
-    j = s
-    for _ in range(3):                              # a field: a capital, then lower-case syllables
-        k, lower = j - 1, 0
-        while k > 0 and not words[k].is_cap and lower < 3 and words[k].text.isalpha() \
-                and _SPACE.fullmatch(_gap_text(words, k + 1)):
-            k, lower = k - 1, lower + 1
-        if not (lower and words[k].is_cap and _SPACE.fullmatch(_gap_text(words, k + 1))):
-            return False
-        if company_ends(k):
-            return True
-        j = k
-    return False
 
 
 def _in_capital_word(words: Words, k: int) -> bool:
@@ -266,7 +190,7 @@ def _lower_noun(words: Words, k: int, limit: int) -> int:
     if tag == "A":
         nxt = k + n
         if nxt >= limit or not _SPACE.fullmatch(_gap_text(words, nxt)) or not (
-                words[nxt].is_cap or _match_phrase(words, nxt, lexicons()["inside"], fold=False)):
+                words[nxt].is_cap or match_phrase(words, nxt, lexicons()["inside"], fold=False)):
             return 0
     return n
 

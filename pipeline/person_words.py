@@ -1,6 +1,6 @@
 """The words the persons stage reads: one per syllable, abbreviation or number of the text,
-with the spaCy token that holds it, and the common-word test that tells "Giáo dục" (a word)
-from "Hoàng Long" (a name).
+with the spaCy token that holds it, the common-word test that tells "Giáo dục" (a word)
+from "Hoàng Long" (a name), and the lookup of lexicon phrases at a word.
 
 >>> [w.text for w in words_of(nlp("Ông Lê Văn Nưng, Phó Bí thư"))][:4]
 ['Ông', 'Lê', 'Văn', 'Nưng']
@@ -87,3 +87,38 @@ def forms_word(words: Words, i: int) -> bool:
 def gap_text(words: Words, i: int) -> str:
     """The characters between word ``i-1`` and word ``i``."""
     return words.text[words[i - 1].end:words[i].start]
+
+
+def phrase_table(entries, *, fold: bool = True) -> dict[str, list[tuple[str, ...]]]:
+    """First word -> phrases (as word tuples), longest first. With ``fold``, phrases of
+    two or more words are kept case-folded and compared case-insensitively ("Phó trưởng
+    Ban" = "Phó Trưởng ban"); a one-syllable entry ("Trưởng", "HLV") must be printed as
+    listed, since lower-case "trưởng" ends words like "tăng trưởng"."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for entry in entries:
+        words = tuple(entry.split())
+        if fold and len(words) > 1:
+            words = tuple(w.casefold() for w in words)
+        table.setdefault(words[0], []).append(words)
+    for phrases in table.values():
+        phrases.sort(key=len, reverse=True)
+    return table
+
+
+def match_phrase(words: Words, i: int, table, *, fold: bool = True) -> int:
+    """Number of words of the longest phrase of ``table`` starting at word ``i`` (0 if none).
+    Multi-word phrases are compared case-insensitively when ``fold``."""
+    if i >= len(words):
+        return 0
+    candidates = list(table.get(words[i].text, ()))
+    if fold:
+        candidates += [p for p in table.get(words[i].lower, ()) if len(p) > 1]
+    best = 0
+    for phrase in candidates:
+        n = len(phrase)
+        if n <= best or i + n > len(words):
+            continue
+        forms = [words[i + k].lower if (fold and n > 1) else words[i + k].text for k in range(n)]
+        if tuple(forms) == phrase and all(_SPACE.fullmatch(gap_text(words, i + k)) for k in range(1, n)):
+            best = n
+    return best
