@@ -87,8 +87,8 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
         lv = line.level_at(j)
         if lv:
             level_word, org_level, k, numbered = lv
-            if not org_level and head.text not in line.lex["village_heads"]:
-                break                     # "UBND xã | ấp 3", but "Chi bộ ấp 3"
+            if not org_level and (head.text not in line.lex["village_heads"] or line.place_end(k, numbered) == k):
+                break                     # "UBND xã | ấp 3", but "Chi bộ ấp 3" (not "Chi bộ thôn" alone)
             if level_word in _NO_PLACE and line.head_at(j):
                 # "Ban Thường vụ | Trung ương Đoàn": the central body is the parent; the organ
                 # keeps its level so that "Ban Chấp hành Trung ương" alone still names it
@@ -256,7 +256,7 @@ def _parse_brand(line: Line, j: int, head: Head):
     if branch is not None:
         j, level, place = branch
         rule += " Chi nhánh" + (" <level>" if level else "") + " <place>"
-    elif j < line.n and line.w[j].cap and not line.w[j].punct and not line.person_at(j):
+    elif j < line.n and line.w[j].cap and not line.w[j].punct and not line.person_at(j) and not line.stop_at(j):
         end = line.province_at(j) or line.place_end(j) - j
         if end:
             place = " ".join(v.text for v in line.w[j:j + end])

@@ -13,6 +13,7 @@ import regex
 from .org_lexicon import Head, Word, dictionary, lexicons, longest, syllables
 
 _NO_PLACE = {"trung ương", "tối cao"}   # "Ban Tổ chức Trung ương", "TAND Tối cao": no place follows
+_NUMBER_LABEL = regex.compile(r"\d{1,4}\p{Lu}")
 # one Vietnamese syllable: "Paul", "Wolfowitz", "Lagarde" are none
 _SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
@@ -63,7 +64,7 @@ class Line:
                 return None               # inside a proper noun: "Tây Ban Nha", "Lê Bá Đảng" (but the
                                           # segmenter's one "Ban Chấp hành Trung ương Đảng" is two bodies)
         heads, p = self.lex["heads"], self.first[i]
-        for size in range(min(8, len(self.stream) - p), 0, -1):
+        for size in range(min(10, len(self.stream) - p), 0, -1):
             head = heads.get(tuple(s for s, _, _ in self.stream[p:p + size]))
             if head is None:
                 continue
@@ -160,8 +161,8 @@ class Line:
         if size:
             return k + size
         first = self.w[k]
-        if first.digits:
-            return k + 1 if numbered else k
+        if first.digits or (numbered and _NUMBER_LABEL.fullmatch(first.text)):
+            return k + 1 if numbered else k       # "quận 5", "ấp 3", "thôn 1A"
         if self.all_caps:
             return k                      # "UBND TỈNH TRAO CỜ": no place name but a listed one
         if self.sentence_case(k) or (bare and not (k + 1 < self.n and self.w[k + 1].cap)):
