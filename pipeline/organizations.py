@@ -19,7 +19,8 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .normalize import normalize_text
-from .org_grammar import OrgMatch, find_places, match_organizations
+from .org_grammar import OrgMatch, match_organizations
+from .org_places import find_places
 from .org_names import Unit, canonical_names, chain_key, resolve_keys
 from .resources import load_lexicon
 from .spans import LAYOUT, ORGANIZATIONS, PERSONS, in_boilerplate, make_span

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from conftest import GOLD_DEV, corpus, negatives, needs_shared
-from pipeline.org_grammar import find_places, match_organizations
+from pipeline.org_grammar import match_organizations
+from pipeline.org_places import find_places
 from pipeline.org_names import Unit, canonical_names, expand_abbreviations, fold, unit_key
 from pipeline.organizations import canonical_org, find_locations, find_organizations, organization_mentions
 from pipeline.record import organizations_of
