@@ -24,7 +24,7 @@ from .person_company import company_before
 from .person_titles import Title, head_at, titles_before
 from .person_words import Words, forms_word
 from .resources import load_lexicon, load_table
-from .spans import LAYOUT, in_boilerplate
+from .spans import LAYOUT, ORGANIZATIONS, in_boilerplate
 
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:-\p{L}\p{Ll}*)*")
 _SPACE = regex.compile(r"[^\S\n]+")
@@ -263,6 +263,11 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
     return best, rule
 
 
+def _in_organization(doc: Doc, start: int, end: int) -> bool:
+    """Inside an organization's name: "Mỹ" in "Đồn Biên phòng Mỹ Quý Tây" is no country."""
+    return any(o.start_char <= start and end <= o.end_char for o in doc.spans.get(ORGANIZATIONS, []))
+
+
 def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int, int, int | None]]]:
     """Full and given-name mentions; the runs left over may be short mentions."""
     lex = _lex()
@@ -295,8 +300,8 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
             mentions.append(Mention(s, b, "full", "<marker> <given name> <clan>", cue=cue if s == a else None))
             continue
         s = foreign_name_start(words, a, b)
-        if s is not None:                           # "Tổng thống Mỹ Joe Biden"
-            mentions.append(Mention(s, b, "full", "<office> <country> <name>"))
+        if s is not None and not _in_organization(doc, words[a].start, words[b - 1].end):
+            mentions.append(Mention(s, b, "full", "<office> <country> <name>"))  # "Tổng thống Mỹ Joe Biden"
             continue
         chosen = _choose_full(doc, words, a, b, cue)
         if chosen:
