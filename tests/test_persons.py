@@ -7,10 +7,11 @@ import pytest
 
 from conftest import GOLD_DEV, corpus, negatives, needs_shared
 from pipeline.person_titles import split_roles
+from pipeline.organizations import find_organizations
 from pipeline.persons import find_persons
 from pipeline.record import persons_of
 from pipeline.resources import load_lexicon, load_table
-from pipeline.spans import PERSONS
+from pipeline.spans import ORGANIZATIONS, PERSONS
 
 LEXICONS = ("person_honorifics", "person_cues", "person_ranks", "person_degrees", "person_title_prefixes",
             "person_title_heads", "person_role_nouns", "person_title_words", "person_title_stops",
@@ -27,8 +28,9 @@ def nlp():
 
 
 def persons(nlp, text: str) -> list[dict]:
-    """The record's persons for ``text``: name and titles only."""
+    """The record's persons for ``text``: name and titles only (organizations first, as in vn_entities)."""
     doc = nlp(text)
+    doc.spans[ORGANIZATIONS] = find_organizations(doc)
     doc.spans[PERSONS] = find_persons(doc)
     return [{"name": p["name"], "titles": p["titles"]} for p in persons_of(doc)]
 
