@@ -110,10 +110,31 @@ def lexicons() -> dict:
 
 def longest(table, words, i, key=lambda w: w.fold, limit=8):
     """Length of the longest entry of ``table`` (tuples of syllables) matching at ``words[i]``."""
-    for size in range(min(limit, len(words) - i), 0, -1):
-        if tuple(key(w) for w in words[i:i + size]) in table:
+    if i >= len(words):
+        return 0
+    firsts, sizes = _index(table)
+    if key(words[i]) not in firsts:
+        return 0                          # most words open no entry: no tuples to build
+    most = min(limit, len(words) - i)
+    for size in sizes:
+        if size <= most and tuple(key(w) for w in words[i:i + size]) in table:
             return size
     return 0
+
+
+_INDEXES: dict[int, tuple] = {}
+
+
+def _index(table) -> tuple[frozenset, tuple[int, ...]]:
+    """The first syllables of ``table``'s entries and their lengths, longest first (the tables
+    are loaded once, so this is built once per table)."""
+    known = _INDEXES.get(id(table))
+    if known is None or known[0] is not table:
+        entries = [entry for entry in table if entry]
+        known = (table, frozenset(entry[0] for entry in entries),
+                 tuple(sorted({len(entry) for entry in entries}, reverse=True)))
+        _INDEXES[id(table)] = known
+    return known[1], known[2]
 
 
 @lru_cache(maxsize=1)
