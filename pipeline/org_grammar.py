@@ -22,12 +22,11 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .org_lexicon import Head, Word, abbreviation_words, longest, split_words
-from .org_line import _NO_PLACE, Line
+from .org_lexicon import Head, abbreviation_words, longest
+from .org_line import _NO_PLACE, Line, lines_of
 from .org_names import Unit, fold, with_place
 from .org_places import _place_names
 
-_LINE = regex.compile(r"[^\n]+")
 _PLURAL_BEFORE = {"các", "những", "mọi", "nhiều", "từng", "hai", "ba", "bốn"}
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _COORDINATORS = {"-", "–", ",", "và", "&"}
@@ -296,8 +295,7 @@ def _plural_before(line: Line, i: int) -> bool:
         or bool(regex.fullmatch(r"\d+/\d+", prev.text))
 
 
-def _match_line(words: list[Word]) -> list[OrgMatch]:
-    line = Line(words)
+def _match_line(line: Line) -> list[OrgMatch]:
     out, i = [], 0
     while i < line.n:
         inside_person = any(line.person_at(k) and all(v.cap and not v.punct for v in line.w[k:i])
@@ -314,7 +312,7 @@ def _match_line(words: list[Word]) -> list[OrgMatch]:
         if not _plural_before(line, i):
             bare = len(units) == 1 and heads[0].needs in ("level", "parent", "ident") \
                 and (units[0].bare or (heads[0].needs == "parent" and not units[0].level and not units[0].ident))
-            out.append(OrgMatch(words[i].start, words[j - 1].end, "", tuple(units), rule, bare,
+            out.append(OrgMatch(line.w[i].start, line.w[j - 1].end, "", tuple(units), rule, bare,
                                 tuple(heads), i, j))
         i = j
     _share_places(line, out)
@@ -412,17 +410,17 @@ def _echoes_initials(acronym: str, name: str) -> bool:
     return hits >= 2 and hits == len(letters)
 
 
-def match_organizations(text: str, *, tokens=None) -> list[OrgMatch]:
+def match_organizations(text: str, *, tokens=None, lines=None) -> list[OrgMatch]:
     """Every organization mention of ``text`` (bare heads included, ``needs_fuller`` set);
-    ``tokens`` (start, end, POS tag) lets the grammar stop at verbs.
+    ``tokens`` (start, end, POS tag) lets the grammar stop at verbs; ``lines``, the text's
+    :func:`~pipeline.org_line.lines_of`, saves splitting it again.
 
     >>> [m.text for m in match_organizations("Giám đốc Sở GD-ĐT Đồng Tháp Nguyễn Văn Định cho biết")]
     ['Sở GD-ĐT Đồng Tháp']
     """
     out = []
-    for line in _LINE.finditer(text):
-        words = split_words(line.group(), line.start(), tokens)
-        for match in _match_line(words):
+    for line in lines if lines is not None else lines_of(text, tokens):
+        for match in _match_line(line):
             match.text = text[match.start:match.end]
             out.append(match)
     return _parenthesized(text, out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from .org_lexicon import Head, Word, dictionary, lexicons, longest, syllables
+from .org_lexicon import Head, Word, dictionary, lexicons, longest, split_words, syllables
 
 _NO_PLACE = {"trung ương", "tối cao"}   # "Ban Tổ chức Trung ương", "TAND Tối cao": no place follows
 _NUMBER_LABEL = regex.compile(r"\d{1,4}\p{Lu}")
@@ -19,6 +19,14 @@ _SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
     r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
     r"(?:ch|ng|nh|[cmnpt])?")
+
+
+_LINE = regex.compile(r"[^\n]+")
+
+
+def lines_of(text: str, tokens=None) -> list[Line]:
+    """Every line of ``text`` split into words once (organizations and places read the same lines)."""
+    return [Line(split_words(m.group(), m.start(), tokens)) for m in _LINE.finditer(text)]
 
 
 class Line:

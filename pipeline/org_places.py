@@ -11,19 +11,18 @@ from functools import lru_cache
 import regex
 
 from .org_lexicon import longest, split_words
-from .org_line import Line
+from .org_line import Line, lines_of
 from .resources import load_lexicon, load_table
 
-_LINE = regex.compile(r"[^\n]+")
 _ZONE = regex.compile(r"(?:Khu|Cụm)[ ]+(?:công[ ]+nghiệp|kinh[ ]+tế|chế[ ]+xuất)|KCN")
 
 
-def find_places(text: str, *, tokens=None) -> list[tuple[int, int, str]]:
+def find_places(text: str, *, tokens=None, lines=None) -> list[tuple[int, int, str]]:
     """Places as (start, end, rule): a level word with its name ("huyện Chợ Mới", "ấp Xẻo Nhàu"),
-    an industrial zone ("Khu công nghiệp Hòa Phú"), a province or country printed on its own."""
+    an industrial zone ("Khu công nghiệp Hòa Phú"), a province or country printed on its own.
+    ``lines``, the text's :func:`~pipeline.org_line.lines_of`, saves splitting it again."""
     out = []
-    for line_match in _LINE.finditer(text):
-        line = Line(split_words(line_match.group(), line_match.start(), tokens))
+    for line in lines if lines is not None else lines_of(text, tokens):
         j = 0
         while j < line.n:
             w = line.w[j]

@@ -13,6 +13,7 @@ mentions are one organization is decided in :mod:`pipeline.org_names`.
 from __future__ import annotations
 
 import json
+import weakref
 from functools import lru_cache
 
 import regex
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .normalize import normalize_text
 from .org_grammar import OrgMatch, match_organizations
+from .org_line import Line, lines_of
 from .org_places import find_places
 from .org_names import Unit, canonical_names, chain_key, resolve_keys
 from .resources import load_lexicon
@@ -41,11 +43,25 @@ def _tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
     return [(t.idx, t.idx + len(t.text), t.tag_, bool(t.is_sent_start)) for t in doc]
 
 
+_LINES: list = [None, None]   # (weak reference to the last Doc, its lines)
+
+
+def _lines(doc: Doc) -> list[Line]:
+    """The doc's lines split into words once: organizations and then places read the same ones.
+    Kept for the last Doc only, by weak reference (not in ``doc.user_data``: Doc.to_bytes writes it)."""
+    ref, lines = _LINES
+    if ref is not None and ref() is doc and lines[0] == (doc.text, len(doc)):
+        return lines[1]
+    made = lines_of(doc.text, _tokens(doc))
+    _LINES[:] = [weakref.ref(doc), ((doc.text, len(doc)), made)]
+    return made
+
+
 def organization_mentions(doc: Doc) -> list[tuple[OrgMatch, str]]:
     """Every organization mention outside boilerplate with the canonical name of its
     organization, at the exact characters of the mention. (A spaCy span can be wider: the
     segmenter sometimes glues the next word to a name's last word, "Phú Tân trao".)"""
-    matches = [m for m in match_organizations(doc.text, tokens=_tokens(doc))
+    matches = [m for m in match_organizations(doc.text, lines=_lines(doc))
                if not in_boilerplate(doc, m.start, m.end)]
     matches = sorted(matches + _agency_byline(doc, matches), key=lambda m: m.start)
     matches = sorted(matches + _credited_agencies(doc, matches), key=lambda m: m.start)
@@ -133,7 +149,7 @@ def find_locations(doc: Doc) -> list[Span]:
     taken = [(s.start_char, s.end_char) for name in (ORGANIZATIONS, PERSONS) if name in doc.spans
              for s in doc.spans[name]]
     spans = []
-    for start, end, rule in find_places(doc.text, tokens=_tokens(doc)):
+    for start, end, rule in find_places(doc.text, lines=_lines(doc)):
         if any(start < b and a < end for a, b in taken) or in_boilerplate(doc, start, end):
             continue
         if doc.char_span(start, end) is None:
