@@ -14,6 +14,7 @@ clock times, dates and ordinals in ``number_names.py``.
 """
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 
 import regex
@@ -371,12 +372,31 @@ def words_of(doc) -> Words:
     return [(t.idx, t.idx + len(t.text)) for t in doc]
 
 
+_DOC_MATCHES: dict[int, tuple] = {}    # id(doc) -> (weak reference to the Doc, its text, its matches)
+
+
+def doc_numerals(doc) -> list[NumberMatch]:
+    """:func:`match_numerals` over a Doc, read once: the statistics stage asks again for the
+    numbers the numerals stage found. The last few Docs are kept by weak reference (not in
+    ``doc.user_data``: Doc.to_bytes writes it)."""
+    known = _DOC_MATCHES.get(id(doc))
+    if known is not None and known[0]() is doc and known[1] == doc.text:
+        return known[2]
+    found = match_numerals(doc.text, words_of(doc))
+    for key in [k for k, v in _DOC_MATCHES.items() if v[0]() is None]:
+        del _DOC_MATCHES[key]
+    if len(_DOC_MATCHES) >= 64:
+        _DOC_MATCHES.pop(next(iter(_DOC_MATCHES)))
+    _DOC_MATCHES[id(doc)] = (weakref.ref(doc), doc.text, found)
+    return found
+
+
 def find_numerals(doc) -> list:
     """Spans labelled NUM over ``doc.text`` with ``_.number``, ``_.number_total``,
     ``_.number_kind``, ``_.number_qualifier`` and ``_.number_in_name`` set;
     numbers inside site boilerplate are left out."""
     spans, seen = [], set()
-    for n in match_numerals(doc.text, words_of(doc)):
+    for n in doc_numerals(doc):
         if in_boilerplate(doc, n.start, n.end):
             continue
         span = make_span(doc, n.start, n.end, "NUM", n.rule, number=n.value, number_total=n.total,

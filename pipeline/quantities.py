@@ -108,14 +108,14 @@ class Numeral:
 
 def numerals_of(doc: Doc) -> list[Numeral]:
     """The numerals stage's numbers (``doc.spans["numerals"]``) at character precision."""
-    from .numerals import match_numerals, words_of
+    from .numerals import doc_numerals
 
     if NUMERALS not in doc.spans:
         return []
     spans = sorted((s.start_char, s.end_char) for s in doc.spans[NUMERALS])
     starts = [s for s, _ in spans]
     out = []
-    for m in match_numerals(doc.text, words_of(doc)):
+    for m in doc_numerals(doc):
         i = bisect_right(starts, m.start) - 1
         if i >= 0 and m.end <= spans[i][1]:
             out.append(Numeral(m.start, m.end, m.text, m.value, m.total, m.kind, m.qualifier, m.in_name))
