@@ -43,22 +43,23 @@ def _shared_nlp() -> Language:
 
 
 def process(text: str, *, doc_id: str | None = None, published: str | None = None,
-            source: str | None = None, nlp: Language | None = None) -> Doc:
-    """Run the pipeline on one text and return the Doc (``published`` overrides the dateline)."""
+            author: str | None = None, source: str | None = None, nlp: Language | None = None) -> Doc:
+    """Run the pipeline on one text and return the Doc (``published`` and ``author``, e.g. from
+    a web page's metadata, override the dateline and the byline)."""
     nlp = nlp or _shared_nlp()
     doc = nlp.make_doc(text)
-    doc._.doc_id, doc._.source, doc._.published = doc_id, source, published
+    doc._.doc_id, doc._.source, doc._.published, doc._.author = doc_id, source, published, author
     return nlp(doc)
 
 
 def extract(text: str, doc_id: str | None = None, published: str | None = None, *,
-            source: str | None = None, nlp: Language | None = None) -> dict:
+            author: str | None = None, source: str | None = None, nlp: Language | None = None) -> dict:
     """One record (the fields of FORMAT.md, with mentions) from an article's text.
 
     >>> extract("Sáng 18-1, ông Lê Văn Nưng dự hội nghị.", published="2021-01-18")["dates"][0]["value"]
     '2021-01-18'
     """
-    return process(text, doc_id=doc_id, published=published, source=source, nlp=nlp)._.record
+    return process(text, doc_id=doc_id, published=published, author=author, source=source, nlp=nlp)._.record
 
 
 def extract_files(paths_or_folder, *, on_error: str = "warn") -> Iterator[dict]:
@@ -79,7 +80,8 @@ def extract_files(paths_or_folder, *, on_error: str = "warn") -> Iterator[dict]:
             if on_error == "warn":
                 warnings.warn(f"{path}: {error}", stacklevel=2)
             continue
-        yield extract(article.text, doc_id=Path(path).stem, published=article.published, source=str(path))
+        yield extract(article.text, doc_id=Path(path).stem, published=article.published, author=article.author,
+                      source=str(path))
 
 
 COLORS = {"PER": "#f9c74f", "ORG": "#90be6d", "LOC": "#cdb4db", "DATE": "#73c2fb",

@@ -58,7 +58,7 @@ def process_file(source: str, digest: str | None = None) -> Result:
         return Result(source, digest, error=str(error))
     try:
         record = extract(article.text, doc_id=Path(source).stem, published=article.published,
-                         source=source, nlp=_nlp())
+                         author=article.author, source=source, nlp=_nlp())
     except BaseException as error:  # a bug must not stop the batch: report it for this file
         if isinstance(error, (KeyboardInterrupt, SystemExit)):
             raise

@@ -100,7 +100,7 @@ def extract(file: str = typer.Argument(..., help="An article file, or - for stan
             text, _ = decode_bytes(data)
         except ArticleError as error:
             fail(f"standard input: {error}")
-        source = None
+        source = author = None
     else:
         if not Path(file).exists():
             fail(f"file not found: {file}")
@@ -110,10 +110,11 @@ def extract(file: str = typer.Argument(..., help="An article file, or - for stan
             fail(f"{file}: {error}")
         text, source = article.text, file
         published = published or article.published
+        author = article.author
         doc_id = doc_id or Path(file).stem
     if not text.strip():
         fail("empty input")
-    record = extract_text(text, doc_id=doc_id, published=published, source=source)
+    record = extract_text(text, doc_id=doc_id, published=published, author=author, source=source)
     typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
 
 

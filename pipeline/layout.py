@@ -178,7 +178,8 @@ def set_layout(doc: Doc) -> Doc:
     layout = layout_of(doc.text)
     if doc._.published is None:
         doc._.published = layout.published
-    doc._.author = layout.author
+    if doc._.author is None:
+        doc._.author = layout.author
     doc._.headline = layout.headline.text if layout.headline else None
     parts = [(layout.headline, "HEADLINE"), (layout.dateline, "DATELINE"), (layout.byline, "BYLINE")]
     parts += [(line, "BOILERPLATE") for line in layout.boilerplate]

@@ -63,6 +63,7 @@ def test_html_article_uses_page_metadata(articles, tmp_path):
     vnie("run", articles / "dai-hoi-the-thao.html", "--out", out, "--workers", 1)
     (record,) = records(out)
     assert record["published"].startswith("2023-11-20")
+    assert record["author"] == "Ngọc Hân"  # from the page's author metadata
     assert "Trang chủ" not in json.dumps(record, ensure_ascii=False)
 
 
