@@ -372,7 +372,7 @@ def words_of(doc) -> Words:
     return [(t.idx, t.idx + len(t.text)) for t in doc]
 
 
-_DOC_MATCHES: dict[int, tuple] = {}    # id(doc) -> (weak reference to the Doc, its text, its matches)
+_DOC_MATCHES: dict[int, tuple] = {}    # id(doc) -> (weak reference to the Doc, its length, its matches)
 
 
 def doc_numerals(doc) -> list[NumberMatch]:
@@ -380,14 +380,14 @@ def doc_numerals(doc) -> list[NumberMatch]:
     numbers the numerals stage found. The last few Docs are kept by weak reference (not in
     ``doc.user_data``: Doc.to_bytes writes it)."""
     known = _DOC_MATCHES.get(id(doc))
-    if known is not None and known[0]() is doc and known[1] == doc.text:
+    if known is not None and known[0]() is doc and known[1] == len(doc):
         return known[2]
     found = match_numerals(doc.text, words_of(doc))
     for key in [k for k, v in _DOC_MATCHES.items() if v[0]() is None]:
         del _DOC_MATCHES[key]
     if len(_DOC_MATCHES) >= 64:
         _DOC_MATCHES.pop(next(iter(_DOC_MATCHES)))
-    _DOC_MATCHES[id(doc)] = (weakref.ref(doc), doc.text, found)
+    _DOC_MATCHES[id(doc)] = (weakref.ref(doc), len(doc), found)
     return found
 
 

@@ -43,36 +43,39 @@ def _tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
     return [(t.idx, t.idx + len(t.text), t.tag_, bool(t.is_sent_start)) for t in doc]
 
 
-_LINES: list = [None, None]   # (weak reference to the last Doc, its lines)
+_LAST: list = [None, None]   # (weak reference to the last Doc, (its length, its text, its lines))
 
 
-def _lines(doc: Doc) -> list[Line]:
-    """The doc's lines split into words once: organizations and then places read the same ones.
-    Kept for the last Doc only, by weak reference (not in ``doc.user_data``: Doc.to_bytes writes it)."""
-    ref, lines = _LINES
-    if ref is not None and ref() is doc and lines[0] == (doc.text, len(doc)):
-        return lines[1]
-    made = lines_of(doc.text, _tokens(doc))
-    _LINES[:] = [weakref.ref(doc), ((doc.text, len(doc)), made)]
-    return made
+def _read(doc: Doc) -> tuple[str, list[Line]]:
+    """The doc's text and its lines split into words, made once: organizations and then places
+    read the same ones (``doc.text`` is joined anew from the tokens at every call). Kept for the
+    last Doc only, by weak reference (not in ``doc.user_data``: Doc.to_bytes writes it)."""
+    ref, known = _LAST
+    if ref is not None and ref() is doc and known[0] == len(doc):
+        return known[1], known[2]
+    text = doc.text
+    lines = lines_of(text, _tokens(doc))
+    _LAST[:] = [weakref.ref(doc), (len(doc), text, lines)]
+    return text, lines
 
 
 def organization_mentions(doc: Doc) -> list[tuple[OrgMatch, str]]:
     """Every organization mention outside boilerplate with the canonical name of its
     organization, at the exact characters of the mention. (A spaCy span can be wider: the
     segmenter sometimes glues the next word to a name's last word, "Phú Tân trao".)"""
-    matches = [m for m in match_organizations(doc.text, lines=_lines(doc))
+    text, lines = _read(doc)
+    matches = [m for m in match_organizations(text, lines=lines)
                if not in_boilerplate(doc, m.start, m.end)]
-    matches = sorted(matches + _agency_byline(doc, matches), key=lambda m: m.start)
-    matches = sorted(matches + _credited_agencies(doc, matches), key=lambda m: m.start)
-    names = canonical_names(matches, doc.text)
+    matches = sorted(matches + _agency_byline(doc, matches, text), key=lambda m: m.start)
+    matches = sorted(matches + _credited_agencies(doc, matches, text), key=lambda m: m.start)
+    names = canonical_names(matches, text)
     # kept with the Doc (as strings: Doc.to_bytes writes user_data) for canonical_org
     doc.user_data[_CACHE] = {json.dumps(chain_key(m.units), ensure_ascii=False): name
                              for m, name in zip(matches, names) if name}
     return [(match, name) for match, name in zip(matches, names) if name is not None]
 
 
-def _agency_byline(doc: Doc, matches: list[OrgMatch]) -> list[OrgMatch]:
+def _agency_byline(doc: Doc, matches: list[OrgMatch], text: str) -> list[OrgMatch]:
     """A byline that credits an agency ("Theo TTXVN", "Nguồn: Báo Nhân Dân") names an organization
     (gold convention: an agency or unit byline is an organization)."""
     out = []
@@ -82,7 +85,7 @@ def _agency_byline(doc: Doc, matches: list[OrgMatch]) -> list[OrgMatch]:
             continue
         start, end = span.start_char + found.start("name"), span.start_char + found.end("name")
         if not any(m.start < end and start < m.end for m in matches):
-            out.append(OrgMatch(start, end, doc.text[start:end], (Unit(found.group("name")),), "Theo <agency> (byline)"))
+            out.append(OrgMatch(start, end, text[start:end], (Unit(found.group("name")),), "Theo <agency> (byline)"))
     return out
 
 
@@ -91,11 +94,11 @@ def _agencies() -> dict[str, str]:
     return {a.casefold(): a for a in load_lexicon("org_agencies")}
 
 
-def _credited_agencies(doc: Doc, matches: list[OrgMatch]) -> list[OrgMatch]:
+def _credited_agencies(doc: Doc, matches: list[OrgMatch], text: str) -> list[OrgMatch]:
     """A news agency a photo or source credit names, alone or after the photographer:
     "Ảnh: Minh Tâm/TTXVN" gives TTXVN, "Ảnh: KIM NGÂN" nothing."""
     out = []
-    for credit in _CREDIT.finditer(doc.text):
+    for credit in _CREDIT.finditer(text):
         for part in _CREDIT_PART.finditer(credit.group("body")):
             name = regex.sub(r"[^\S\n]+(?:phát|cung cấp)$", "", part.group().strip(" .,;-–"))
             if name.casefold() not in _agencies():
@@ -149,7 +152,8 @@ def find_locations(doc: Doc) -> list[Span]:
     taken = [(s.start_char, s.end_char) for name in (ORGANIZATIONS, PERSONS) if name in doc.spans
              for s in doc.spans[name]]
     spans = []
-    for start, end, rule in find_places(doc.text, lines=_lines(doc)):
+    text, lines = _read(doc)
+    for start, end, rule in find_places(text, lines=lines):
         if any(start < b and a < end for a, b in taken) or in_boilerplate(doc, start, end):
             continue
         if doc.char_span(start, end) is None:
