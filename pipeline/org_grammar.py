@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -29,6 +30,8 @@ from .org_places import _place_names
 
 _PLURAL_BEFORE = {"các", "những", "mọi", "nhiều", "từng", "hai", "ba", "bốn"}
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+_FRACTION = regex.compile(r"\d+/\d+")
+_ALIAS = regex.compile(r"\s*\((\p{Lu}[\p{L}\p{N}&\-]{1,14})\)")
 _COORDINATORS = {"-", "–", ",", "và", "&"}
 _ORDINAL_WORDS = {"thứ", "lần", "khóa", "số", "kỳ", "phiên", "đợt"}
 
@@ -265,11 +268,16 @@ def _parse_brand(line: Line, j: int, head: Head):
     return j, [Unit(head.text, "", "", level, place)], [head], rule
 
 
+@lru_cache(maxsize=None)
+def _kind_pattern(kind: str):
+    return regex.compile(rf"(?<!\S){regex.escape(kind)}(?!\S)", flags=regex.I)
+
+
 def _school_types_only(line: Line, name: list[str]) -> bool:
     """The name so far only says what kind of school it is ("THPT chuyên", "Tiểu học")."""
     text = " ".join(name)
     for kind in sorted(line.lex["school_types"], key=len, reverse=True):
-        text = regex.sub(rf"(?<!\S){regex.escape(kind)}(?!\S)", " ", text, flags=regex.I)
+        text = _kind_pattern(kind).sub(" ", text)
     return not text.strip()
 
 
@@ -292,7 +300,7 @@ def _plural_before(line: Line, i: int) -> bool:
         return True                       # "các cấp Công đoàn": every level, no one body
     ordinal = i > 1 and line.w[i - 2].fold in _ORDINAL_WORDS    # "Kỳ họp thứ 7 HĐND tỉnh"
     return prev.fold in _PLURAL_BEFORE or (prev.digits and not _YEAR.fullmatch(prev.text) and not ordinal) \
-        or bool(regex.fullmatch(r"\d+/\d+", prev.text))
+        or bool(_FRACTION.fullmatch(prev.text))
 
 
 def _match_line(line: Line) -> list[OrgMatch]:
@@ -360,8 +368,8 @@ def _parenthesized(text: str, matches: list[OrgMatch]) -> list[OrgMatch]:
             m.units = brands[m.units[0]]
             m.rule += " (brand defined in parentheses)"
     for a in matches:
-        m = regex.match(r"\s*\((\p{Lu}[\p{L}\p{N}&\-]{1,14})\)", text[a.end:])
-        if not m or a.needs_fuller or any(b.start == a.end + m.start(1) for b in matches):
+        m = _ALIAS.match(text, a.end)
+        if not m or a.needs_fuller or any(b.start == m.start(1) for b in matches):
             continue
         word = m.group(1)
         acronym = word.isupper()

@@ -20,6 +20,7 @@ from .resources import load_lexicon, load_table
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[.&\-/][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")
 _DIGITS = regex.compile(r"\d{1,5}")
+_DECIMAL = regex.compile(r"[\d.,]+")
 # a level and a place written as one word
 _GLUED = {"TPHCM": ("TP", "HCM"), "TpHCM": ("Tp", "HCM")}
 
@@ -182,7 +183,7 @@ def split_words(text: str, start: int = 0, tokens=None) -> list[Word]:
                 at += len(part)
             offset = at
     if tokens:
-        starts = [t[0] for t in tokens]
+        starts = _starts(tokens)
         for w in words:
             k = bisect_right(starts, w.start) - 1
             if k >= 0 and w.start < tokens[k][1]:
@@ -191,9 +192,19 @@ def split_words(text: str, start: int = 0, tokens=None) -> list[Word]:
     return words
 
 
+_STARTS: list = [None, None]   # the last token table and its start offsets
+
+
+def _starts(tokens) -> list[int]:
+    """Start offsets of ``tokens``, made once per table (a doc's lines all share one)."""
+    if _STARTS[0] is not tokens:
+        _STARTS[:] = [tokens, [t[0] for t in tokens]]
+    return _STARTS[1]
+
+
 def _split_dots(word: str, dotted) -> list[str]:
     """Split a word at inner dots that are not decimal marks or part of an abbreviation."""
-    if "." not in word or regex.fullmatch(r"[\d.,]+", word) or word in abbreviation_words():
+    if "." not in word or _DECIMAL.fullmatch(word) or word in abbreviation_words():
         return [word]
     parts = word.split(".")
     if all(len(part) <= 2 for part in parts[:-1]) and parts[0] + "." not in dotted:

@@ -36,6 +36,7 @@ _AGENCY = regex.compile(r"^(?:Theo|Nguồn)\s*:?\s+(?P<name>\p{Lu}[\p{L}\d .\-&+
 _CREDIT = regex.compile(r"(?<![\p{L}])(?:Ảnh|ẢNH|Nguồn|NGUỒN|Video|Clip|Đồ họa)(?:[^\S\n]+minh[^\S\n]+họa)?[^\S\n]*:"
                         r"[^\S\n]*(?P<body>[^\n()]{1,80})")
 _CREDIT_PART = regex.compile(r"[^/]+")
+_SUPPLIED = regex.compile(r"[^\S\n]+(?:phát|cung cấp)$")
 
 
 def _tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
@@ -100,7 +101,7 @@ def _credited_agencies(doc: Doc, matches: list[OrgMatch], text: str) -> list[Org
     out = []
     for credit in _CREDIT.finditer(text):
         for part in _CREDIT_PART.finditer(credit.group("body")):
-            name = regex.sub(r"[^\S\n]+(?:phát|cung cấp)$", "", part.group().strip(" .,;-–"))
+            name = _SUPPLIED.sub("", part.group().strip(" .,;-–"))
             if name.casefold() not in _agencies():
                 continue
             start = credit.start("body") + part.start() + part.group().index(name)

@@ -38,6 +38,7 @@ _DATE_DURATION = regex.compile(
     rf"{SP}+(?i:tháng|quý|năm){SP}+(?i:(?:đầu|cuối|giữa){SP}+năm"
     rf"|năm{SP}+(?:\d{{4}}|nay|qua|trước|ngoái|tới|học)|giai{SP}+đoạn|nhiệm{SP}+kỳ|\d{{4}}|\(\d{{4}})")
 _RANGE_LINK = regex.compile(rf"{SP}*(?:[-–]|đến|tới){SP}*")
+_NAME_WORD = regex.compile(rf"{SP}+\p{{Ll}}")
 _COMPARISON = regex.compile(
     rf"(?P<gap>[^\n.,;:!?\d]{{0,25}}?)(?<!\p{{L}})(?P<cmp>(?i:so{SP}+với|so{SP}+cùng{SP}+kỳ))"
     rf"(?P<what>(?:(?!{SP}(?i:và|tăng|giảm|đạt|là|thì|nhưng|còn|trong khi)(?!\p{{L}}))"
@@ -193,7 +194,7 @@ def _inside(start: int, end: int, ranges) -> bool:
 def _name_like(text: str, end: int) -> bool:
     """A number the numerals stage put in a name, followed by a noun: "Chương trình 75 ngàn
     sáng kiến"; the same words printed elsewhere are that name too."""
-    return bool(regex.match(rf"{SP}+\p{{Ll}}", text[end:end + 3]))
+    return bool(_NAME_WORD.match(text[end:end + 3]))
 
 
 def _award_count(ctx: Context, num_start: int, unit: str, end: int) -> bool:
