@@ -19,7 +19,6 @@ from .normalize import normalize_text
 from .resources import load_lexicon, load_table
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[.&\-/][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")
-_DIGITS = regex.compile(r"\d{1,5}")
 _DECIMAL = regex.compile(r"[\d.,]+")
 # a level and a place written as one word
 _GLUED = {"TPHCM": ("TP", "HCM"), "TpHCM": ("Tp", "HCM")}
@@ -43,7 +42,7 @@ class Word:
         self.lower = first.islower()
         letters = [c for c in self.text if c.isalpha()]
         self.upper = bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or any(c.isdigit() for c in self.text))
-        self.digits = bool(_DIGITS.fullmatch(self.text))
+        self.digits = len(self.text) <= 5 and self.text.isdecimal()   # \d{1,5}
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ def longest(table, words, i, key=lambda w: w.fold, limit=8):
     """Length of the longest entry of ``table`` (tuples of syllables) matching at ``words[i]``."""
     if i >= len(words):
         return 0
-    firsts, sizes = _index(table)
+    firsts, sizes = table_index(table)
     if key(words[i]) not in firsts:
         return 0                          # most words open no entry: no tuples to build
     most = min(limit, len(words) - i)
@@ -126,7 +125,7 @@ def longest(table, words, i, key=lambda w: w.fold, limit=8):
 _INDEXES: dict[int, tuple] = {}
 
 
-def _index(table) -> tuple[frozenset, tuple[int, ...]]:
+def table_index(table) -> tuple[frozenset, tuple[int, ...]]:
     """The first syllables of ``table``'s entries and their lengths, longest first (the tables
     are loaded once, so this is built once per table)."""
     known = _INDEXES.get(id(table))

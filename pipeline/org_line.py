@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from .org_lexicon import Head, Word, dictionary, lexicons, longest, split_words, syllables
+from .org_lexicon import Head, Word, dictionary, lexicons, longest, split_words, syllables, table_index
 
 _NO_PLACE = {"trung ương", "tối cao"}   # "Ban Tổ chức Trung ương", "TAND Tối cao": no place follows
 _NUMBER_LABEL = regex.compile(r"\d{1,4}\p{Lu}")
@@ -72,12 +72,22 @@ class Line:
                 return None               # inside a proper noun: "Tây Ban Nha", "Lê Bá Đảng" (but the
                                           # segmenter's one "Ban Chấp hành Trung ương Đảng" is two bodies)
         heads, p = self.lex["heads"], self.first[i]
-        for size in range(min(10, len(self.stream) - p), 0, -1):
+        firsts, sizes = table_index(heads)
+        if p >= len(self.stream) or self.stream[p][0] not in firsts:
+            return None                   # most words open no head
+        most = min(10, len(self.stream) - p)
+        for size in sizes:
+            if size > most:
+                continue
             head = heads.get(tuple(s for s, _, _ in self.stream[p:p + size]))
             if head is None:
                 continue
             last_word = self.stream[p + size - 1][1]
-            rest = [orig for s, w, orig in self.stream[p + size:] if w == last_word]
+            # the rest of the abbreviation the head ends in (its syllables follow one another)
+            rest, k = [], p + size
+            while k < len(self.stream) and self.stream[k][1] == last_word:
+                rest.append(self.stream[k][2])
+                k += 1
             non_head = longest(self.lex["non_heads"], self.w, i)
             if non_head and non_head > last_word + 1 - i:
                 return None
