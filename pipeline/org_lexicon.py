@@ -40,8 +40,11 @@ class Word:
         self.punct = not first.isalnum()
         self.cap = first.isupper()
         self.lower = first.islower()
-        letters = [c for c in self.text if c.isalpha()]
-        self.upper = bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or any(c.isdigit() for c in self.text))
+        if self.text.isalpha():           # most words: str.isupper() settles a lowercase one at once
+            self.upper = len(self.text) > 1 and self.text.isupper() and all(c.isupper() for c in self.text)
+        else:
+            letters = [c for c in self.text if c.isalpha()]
+            self.upper = bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or any(c.isdigit() for c in self.text))
         self.digits = len(self.text) <= 5 and self.text.isdecimal()   # \d{1,5}
 
 
