@@ -67,22 +67,11 @@ def run(inputs: List[Path] = typer.Argument(..., help="Article files and folders
             fail("interrupted: finished articles are saved; run the same command again to resume", 130)
         except (RuntimeError, OSError) as error:
             fail(str(error))
-    export(out)
-    tables = _row_counts(out)
+    tables = export(out).rows
     typer.echo(f"{summary.articles} articles: {summary.processed} extracted, {summary.reused} already done, "
                f"{summary.errors} errors, {summary.seconds:.1f} s")
     typer.echo("rows: " + ", ".join(f"{name} {count}" for name, count in tables.items()))
     typer.echo(f"output: {out}/records.jsonl, {out}/<table>.csv" + (f"; errors in {out}/errors.csv" if summary.errors else ""))
-
-
-def _row_counts(out: Path) -> dict[str, int]:
-    from .store import Store
-    from .tables import to_frames
-
-    with Store(out) as store:
-        frames = to_frames(store.records())
-        errors = store.counts()[1]
-    return {**{name: len(frame) for name, frame in frames.items()}, "errors": errors}
 
 
 @app.command()
@@ -131,7 +120,7 @@ def export_cmd(out: Path = typer.Argument(..., help="An output folder of `vnie r
     if bad:
         fail(f"unknown format {bad[0]!r}: choose from {', '.join(FORMATS)}")
     try:
-        for path in export(out, to):
+        for path in export(out, to).files:
             typer.echo(str(path))
     except ImportError as error:
         fail(f"{error.name} is needed for this format: pip install 'vnie[export]'")

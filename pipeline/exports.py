@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -34,8 +35,14 @@ def errors_frame(errors: list[tuple[str, str]]) -> pd.DataFrame:
     return pd.DataFrame(errors, columns=["path", "reason"])
 
 
-def export(out_dir: str | Path, formats=("jsonl", "csv")) -> list[Path]:
-    """Write the requested formats from ``out_dir``'s database; returns the files written."""
+@dataclass(frozen=True)
+class Exported:
+    files: list[Path]       # what was written
+    rows: dict[str, int]    # rows per table, errors included
+
+
+def export(out_dir: str | Path, formats=("jsonl", "csv")) -> Exported:
+    """Write the requested formats from ``out_dir``'s database; returns the files and row counts."""
     out_dir = Path(out_dir)
     unknown = set(formats) - set(FORMATS)
     if unknown:
@@ -60,4 +67,4 @@ def export(out_dir: str | Path, formats=("jsonl", "csv")) -> list[Path]:
                 for name in (*TABLES, "errors"):
                     frames[name].to_excel(book, sheet_name=name, index=False)
         written.append(_replace(out_dir / "vnie.xlsx", write_book))
-    return written
+    return Exported(written, {name: len(frame) for name, frame in frames.items()})
