@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 from spacy.tokens import Doc
@@ -120,6 +121,12 @@ class Context:
 
     def __init__(self, doc: Doc):
         self.doc, self.text = doc, doc.text
+        self.boiler = boilerplate_ranges(doc)
+
+    # Most articles have no award phrase: the tables below are built on first use.
+
+    @cached_property
+    def entities(self) -> list[Entity]:
         ents = []
         for group, kind, attr in ((groups.PERSONS, "person", "person_name"),
                                   (groups.ORGANIZATIONS, "org", "org_name"), (groups.LOCATIONS, "place", None)):
@@ -129,17 +136,32 @@ class Context:
         fuller = _fuller_names({e.name for e in ents if e.kind == "org"})
         fuller.update(self._bracketed(ents))
         ents = [Entity(e.start, e.end, fuller.get(e.name, e.name), e.kind) for e in ents]
-        self.entities = sorted(ents, key=lambda e: (e.start, -e.end))
-        self.starts = [e.start for e in self.entities]
+        return sorted(ents, key=lambda e: (e.start, -e.end))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [e.start for e in self.entities]
+
+    @cached_property
+    def numerals(self) -> list[tuple]:
         # a clock time ("10:58") or a number inside a name ("Quân khu 9") counts nothing
-        self.numerals = sorted((s.start_char, s.end_char, None if s._.number_kind == "clock"
-                                or (s._.number_in_name and not _COUNTED_AFTER.match(self.text, s.end_char))
-                                else s._.number) for s in self._group(groups.NUMERALS) if s._.number is not None)
-        self.dates = sorted((s.start_char, s.end_char, s.text, s._.date_value) for s in self._group(groups.DATES)
-                            if s._.date_value)
-        self.boiler = boilerplate_ranges(doc)
-        self.tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
-        self.tags = [(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in doc if not t.is_space]
+        return sorted((s.start_char, s.end_char, None if s._.number_kind == "clock"
+                       or (s._.number_in_name and not _COUNTED_AFTER.match(self.text, s.end_char))
+                       else s._.number) for s in self._group(groups.NUMERALS) if s._.number is not None)
+
+    @cached_property
+    def dates(self) -> list[tuple]:
+        return sorted((s.start_char, s.end_char, s.text, s._.date_value) for s in self._group(groups.DATES)
+                      if s._.date_value)
+
+    @cached_property
+    def tags(self) -> list[tuple]:
+        """(start, end, text, POS tag) of every word."""
+        return [(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in self.doc if not t.is_space]
+
+    @cached_property
+    def tokens(self) -> list[tuple]:
+        return [(s, e, word) for s, e, word, _ in self.tags]
 
     def _bracketed(self, ents: list[Entity]) -> dict[str, str]:
         """Short forms printed in brackets after an organization's full name: "Ngân hàng Nông
