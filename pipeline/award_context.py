@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from . import spans as groups
 from .award_phrases import AWARDS, GROUP_AT, RECIPIENT_NOUNS, SP, giver_head_at, triggers
 from .resources import alternation, load_table
-from .spans import boilerplate_ranges
+from .spans import boilerplate_ranges, doc_text
 
 _NOUNS = alternation(RECIPIENT_NOUNS)
 ANAPHORS = {row["noun"]: row["head"] for row in load_table("award_anaphors")}
@@ -120,7 +120,7 @@ class Context:
     """Spans of earlier stages by character offsets, and phrase readers over them."""
 
     def __init__(self, doc: Doc):
-        self.doc, self.text = doc, doc.text
+        self.doc, self.text = doc, doc_text(doc)
         self.boiler = boilerplate_ranges(doc)
 
     # Most articles have no award phrase: the tables below are built on first use.

@@ -14,7 +14,7 @@ import regex
 from spacy.tokens import Doc
 
 from .resources import alternation, load_lexicon
-from .spans import LAYOUT, make_span
+from .spans import LAYOUT, doc_text, make_span
 
 _WEEKDAY = r"(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]+nhật|CN|T[2-7])"
 _TIME = r"(?P<H>[01]?\d|2[0-3])\s*[:hg]\s*(?P<M>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>AM|PM|SA|CH))?"
@@ -175,7 +175,7 @@ def _find_byline(lines: list[Line], layout: Layout, junk: set[int]) -> tuple[Lin
 def set_layout(doc: Doc) -> Doc:
     """Store the layout on the Doc: ``doc._.published``, ``doc._.author``, ``doc._.headline``,
     and the parts as labelled spans in ``doc.spans["layout"]``."""
-    layout = layout_of(doc.text)
+    layout = layout_of(doc_text(doc))
     if doc._.published is None:
         doc._.published = layout.published
     if doc._.author is None:

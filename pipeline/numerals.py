@@ -14,7 +14,6 @@ clock times, dates and ordinals in ``number_names.py``.
 """
 from __future__ import annotations
 
-import weakref
 from functools import lru_cache
 
 import regex
@@ -27,7 +26,7 @@ from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, 
                            UNITS as _UNITS, digits_value as _digits_value, numx_value as _numx_value,
                            parse_number_words, parse_roman, word_table as _words)
 from .resources import alternation, load_table
-from .spans import in_boilerplate, make_span
+from .spans import doc_text, in_boilerplate, make_span, memo
 
 __all__ = ["NumberMatch", "find_numerals", "match_numerals", "parse_number", "parse_number_words", "parse_roman"]
 
@@ -372,23 +371,10 @@ def words_of(doc) -> Words:
     return [(t.idx, t.idx + len(t.text)) for t in doc]
 
 
-_DOC_MATCHES: dict[int, tuple] = {}    # id(doc) -> (weak reference to the Doc, its length, its matches)
-
-
 def doc_numerals(doc) -> list[NumberMatch]:
     """:func:`match_numerals` over a Doc, read once: the statistics stage asks again for the
-    numbers the numerals stage found. The last few Docs are kept by weak reference (not in
-    ``doc.user_data``: Doc.to_bytes writes it)."""
-    known = _DOC_MATCHES.get(id(doc))
-    if known is not None and known[0]() is doc and known[1] == len(doc):
-        return known[2]
-    found = match_numerals(doc.text, words_of(doc))
-    for key in [k for k, v in _DOC_MATCHES.items() if v[0]() is None]:
-        del _DOC_MATCHES[key]
-    if len(_DOC_MATCHES) >= 64:
-        _DOC_MATCHES.pop(next(iter(_DOC_MATCHES)))
-    _DOC_MATCHES[id(doc)] = (weakref.ref(doc), len(doc), found)
-    return found
+    numbers the numerals stage found."""
+    return memo(doc, "numerals", lambda d: match_numerals(doc_text(d), words_of(d)))
 
 
 def find_numerals(doc) -> list:

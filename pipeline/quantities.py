@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .quantity_units import END, SP, Tags, alt, is_measure, rate_end, read_unit
 from .resources import alternation, load_table
-from .spans import AWARDS, DATES, NUMERALS, in_boilerplate, make_span
+from .spans import AWARDS, DATES, NUMERALS, doc_text, in_boilerplate, make_span
 
 LABEL = "STAT"
 # numeral kinds that never count anything by themselves
@@ -232,7 +232,7 @@ def _rank(ctx: Context, n: Numeral) -> Stat | None:
 
 def statistics_in(doc: Doc) -> list[Stat]:
     """Every statistic in ``doc``, in text order (the pure part of :func:`find_statistics`)."""
-    text = doc.text
+    text = doc_text(doc)
     ctx = Context(text, Tags(doc),
                   [(s.start_char, s.end_char) for s in doc.spans[DATES]] if DATES in doc.spans else [],
                   [(s.start_char, s.end_char, s._.award_count) for s in doc.spans[AWARDS]]

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from . import spans as groups
-from .spans import printed, surface
+from .spans import doc_text, printed, surface
 
 RECORD_FIELDS = ("doc_id", "published", "author", "persons", "organizations", "dates", "awards", "statistics")
 
@@ -27,7 +27,7 @@ class Mentions:
     """Sentence index and evidence for spans of one Doc."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text  # doc.text is rebuilt from the tokens at every access
+        self.text = doc_text(doc)
         self.sentences = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
         self.starts = [start for start, _ in self.sentences]
 

@@ -2,6 +2,9 @@
 and knowing which parts of the text are site boilerplate."""
 from __future__ import annotations
 
+import weakref
+from typing import Callable
+
 from spacy.tokens import Doc, Span
 
 from . import extensions  # noqa: F401  (registers the attributes)
@@ -15,6 +18,26 @@ ORGANIZATIONS = "organizations"
 LOCATIONS = "locations"
 AWARDS = "awards"
 STATISTICS = "statistics"
+
+
+_MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # Doc -> (its length, {key: value})
+
+
+def memo(doc: Doc, key: str, build: Callable[[Doc], object]):
+    """``build(doc)``, computed once per Doc and kept while the Doc lives (and keeps its
+    length): several stages read the same derived data. Not in ``doc.user_data``, which
+    ``Doc.to_bytes`` writes out."""
+    held = _MEMOS.get(doc)
+    if held is None or held[0] != len(doc):
+        held = _MEMOS[doc] = (len(doc), {})
+    if key not in held[1]:
+        held[1][key] = build(doc)
+    return held[1][key]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy joins anew from every token at each access, read once."""
+    return memo(doc, "text", lambda d: d.text)
 
 
 def make_span(doc: Doc, start: int, end: int, label: str, rule: str | None = None, **attrs) -> Span | None:

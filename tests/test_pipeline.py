@@ -110,3 +110,15 @@ def test_whole_articles_of_the_project_gold_set():
 @needs_shared
 def test_whole_articles_of_the_dev_set():
     _check(_scores(GOLD_DEV), FLOORS)
+
+
+def test_memo_computes_once_per_doc_and_forgets_a_changed_doc(nlp):
+    from pipeline.spans import doc_text, memo
+    doc = nlp.make_doc("Sáng 18-1, ông Lê Văn Nưng dự hội nghị.")
+    calls = []
+    assert memo(doc, "test", lambda d: calls.append(1) or len(calls)) == 1
+    assert memo(doc, "test", lambda d: calls.append(1) or len(calls)) == 1
+    assert doc_text(doc) == doc.text and "test" not in doc.user_data
+    with doc.retokenize() as retokenizer:        # a Doc with other tokens is read anew
+        retokenizer.merge(doc[0:2])
+    assert memo(doc, "test", lambda d: calls.append(1) or len(calls)) == 2
