@@ -123,27 +123,29 @@ def measure_vnie(paths: list[str]) -> dict:
 
 
 def measure_side_by_side(paths: list[str], sample: list[int]) -> dict:
-    """vnie, word_tokenize and (on the sample) ner on each article in turn, the order
-    rotating, so that other load on the machine slows all three alike and the ratios
-    hold even when the absolute numbers drift."""
+    """vnie, vnie without part-of-speech tagging, word_tokenize and (on the sample) ner on
+    each article in turn, the order rotating, so that other load on the machine slows all
+    of them alike and the ratios hold even when the absolute numbers drift."""
     texts = read_texts(paths)
     import underthesea
 
     import pipeline
 
-    nlp = pipeline.load()
-    systems = {"vnie": nlp, "word_tokenize": underthesea.word_tokenize, "ner": underthesea.ner}
+    nlp, untagged = pipeline.load(), pipeline.load(pos=False)
+    systems = {"vnie": nlp, "vnie_nopos": untagged, "word_tokenize": underthesea.word_tokenize,
+               "ner": underthesea.ner}
     for run in systems.values():
         run(FIRST)
 
     def baseline(run):
         return lambda text: [run(sentence) for sentence in user_sentences(text)]
 
-    calls = {"vnie": nlp, "word_tokenize": baseline(underthesea.word_tokenize), "ner": baseline(underthesea.ner)}
+    calls = {"vnie": nlp, "vnie_nopos": untagged, "word_tokenize": baseline(underthesea.word_tokenize),
+             "ner": baseline(underthesea.ner)}
     times: dict[str, list[float]] = {name: [] for name in calls}
     in_sample = set(sample)
     for i, text in enumerate(texts):
-        names = ["vnie", "word_tokenize"] + (["ner"] if i in in_sample else [])
+        names = ["vnie", "vnie_nopos", "word_tokenize"] + (["ner"] if i in in_sample else [])
         shift = i % len(names)
         for name in names[shift:] + names[:shift]:
             t0 = time.perf_counter()
@@ -233,9 +235,9 @@ def table(headers: list[str], rows: list[list]) -> str:
     return "\n".join(lines)
 
 
-def rate_row(name: str, n: int, seconds: float, kb: float, peak_mb: float, startup: float | None) -> list:
+def rate_row(name: str, n: int, seconds: float, kb: float, peak_mb: float | None, startup: float | None) -> list:
     return [name, n, f"{n / seconds:.2f}", f"{kb / seconds:.1f}", f"{seconds:.1f}",
-            f"{peak_mb:.0f}", "" if startup is None else f"{startup:.2f}"]
+            "" if peak_mb is None else f"{peak_mb:.0f}", "" if startup is None else f"{startup:.2f}"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -293,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
         batch = results["batch"]
         rows.append(rate_row(f"vnie, {args.workers} processes (`vnie run`, incl. reading and storing)",
                              len(paths), batch["seconds"], total_kb, batch["peak_mb"], None))
+    nopos_s = sum(times["vnie_nopos"])
+    rows.append(rate_row("vnie, 1 process, `load(pos=False)`", len(paths), nopos_s, total_kb, None, None))
     rows.append(rate_row("underthesea.word_tokenize (the floor)", len(paths), seg_s, total_kb, seg["peak_mb"],
                          seg["startup"]))
     rows.append(rate_row("vnie, 1 process, on the ner sample", len(sample), vnie_sample_s, sample_kb,
@@ -322,6 +326,10 @@ def main(argv: list[str] | None = None) -> int:
                   for name, s in vnie["stages"].items()]
     stage_rows.append(["all (vnie alone)", f"{alone_s:.1f}", "100%", f"{1000 * alone_s / len(paths):.1f}"])
     print("\n" + table(["vnie stage", "seconds", "share", "ms/article"], stage_rows))
+    print(f"\nwithout part-of-speech tagging (`pipeline.load(pos=False)`): vnie time / word_tokenize time "
+          f"{nopos_s / seg_s:.2f}×, vnie throughput / underthesea.ner "
+          f"{ner_s / sum(times['vnie_nopos'][i] for i in sample):.1f}×; the tagger's share of vnie's time "
+          f"{100 * (1 - nopos_s / vnie_s):.0f}%")
     print(f"\nstart-up: import + load {vnie['import_load']:.2f} s, first article ready {vnie['startup']:.2f} s "
           f"({vnie['startup_cpu']:.2f} s of CPU); the baselines' memory is measured on the ner sample; "
           f"load average at the end {os.getloadavg()[0]:.2f}")
