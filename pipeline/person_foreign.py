@@ -23,7 +23,6 @@ _VIETNAMESE_SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
     r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
     r"(?:ch|ng|nh|[cmnpt])?")
-_SPACE = regex.compile(r"[^\S\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +59,7 @@ def foreign_name_start(words: Words, a: int, b: int) -> int | None:
     None when the run is no such thing."""
     countries = _countries()
     for s in range(max(0, a - 4), a + 1):
-        if not words[s].is_cap or not all(_SPACE.fullmatch(words.text[words[k - 1].end:words[k].start])
+        if not words[s].is_cap or not all(words[k].spaced
                                           for k in range(s + 1, a + 1)):
             continue
         for c in range(min(s + 4, b - 1), max(a, s + 1) - 1, -1):

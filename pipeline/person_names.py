@@ -101,7 +101,7 @@ def _phrase_before(words: Words, i: int, phrases: set, *, fold: bool = True, max
     """First word of the longest phrase of ``phrases`` that ends right before word ``i``."""
     for n in range(max_len, 0, -1):
         s = i - n
-        if s < 0 or not all(_SPACE.fullmatch(_gap(words, k)) for k in range(s + 1, i + 1)):
+        if s < 0 or not all(words[k].spaced for k in range(s + 1, i + 1)):
             continue
         if s > 0 and words[s - 1].token == words[s].token >= 0:
             continue                                # "thôn" of "nông thôn" is no village
@@ -125,12 +125,12 @@ def _number_before(words: Words, i: int) -> bool:
     """A house number right before the name makes it a street: "170 Nguyễn Đình Chiểu",
     "số 9/22 Phạm Văn Hai"; not a year ("năm 2004 Võ Thành Bang") nor the number of a
     name ("SEA Games 23 Nguyễn Hồng Minh")."""
-    if i == 0 or not words[i - 1].text[:1].isdigit() or not _SPACE.fullmatch(_gap(words, i)):
+    if i == 0 or not words[i - 1].text[:1].isdigit() or not words[i].spaced:
         return False
     number = words[i - 1].text
     if _YEAR.fullmatch(number):
         return False
-    return i < 2 or not (words[i - 2].is_cap and _SPACE.fullmatch(_gap(words, i - 1)))
+    return i < 2 or not (words[i - 2].is_cap and words[i - 1].spaced)
 
 
 def _is_name_syllable(words: Words, i: int) -> bool:
@@ -162,7 +162,7 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     runs, start = [], None
     for i in range(len(words) + 1):
         ok = i < len(words) and _is_name_syllable(words, i) and not _CREDIT_WORD.match(words.text, words[i].start)
-        if ok and start is not None and not _SPACE.fullmatch(_gap(words, i)):
+        if ok and start is not None and not words[i].spaced:
             runs.append((start, i))
             start = None
         if ok and start is None:

@@ -84,17 +84,17 @@ def head_at(words: Words, i: int) -> tuple[int, str] | None:
     if n:
         return n, "rank"
     k = i
-    while k < len(words) and words[k].text in lex["prefix"] and (k == i or _SPACE.fullmatch(_gap_text(words, k))):
+    while k < len(words) and words[k].text in lex["prefix"] and (k == i or words[k].spaced):
         k += 1
     for j in (k, i) if k > i else (i,):
-        if j < len(words) and (j == i or _SPACE.fullmatch(_gap_text(words, j))):
+        if j < len(words) and (j == i or words[j].spaced):
             n = match_phrase(words, j, lex["office"])
             if n:
                 return j - i + n, "office"
     n = match_phrase(words, i, lex["role"])
     if n:
         return n, "role"
-    if k > i and _SPACE.fullmatch(_gap_text(words, k)):
+    if k > i and words[k].spaced:
         n = match_phrase(words, k, lex["role"])
         if n:
             return k - i + n, "role"                # "nguyên chiến sĩ Sư đoàn 320", "cựu giáo viên"
@@ -114,7 +114,7 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
     while k < limit:
         gap = _gap_text(words, k)
         word = words[k]
-        if _SPACE.fullmatch(gap):
+        if word.spaced:
             pass
         elif gap.startswith(".") and _SPACE.fullmatch(gap[1:]) and _DOTTED.fullmatch(words[k - 1].text) and word.is_cap:
             pass
@@ -189,7 +189,7 @@ def _lower_noun(words: Words, k: int, limit: int) -> int:
         return 0                                    # "thông tin", "hôm qua", "đồng chí" after a title
     if tag == "A":
         nxt = k + n
-        if nxt >= limit or not _SPACE.fullmatch(_gap_text(words, nxt)) or not (
+        if nxt >= limit or not words[nxt].spaced or not (
                 words[nxt].is_cap or match_phrase(words, nxt, lexicons()["inside"], fold=False)):
             return 0
     return n
@@ -275,10 +275,10 @@ def titles_after(words: Words, i: int, stop: int | None = None) -> list[Title]:
         k = title.last
         if k < len(words) and _KIEM.fullmatch(_gap_text(words, k)) and words[k].lower == "kiêm":
             k += 1                                   # "Chủ tịch HĐQT kiêm Tổng Giám đốc"
-            if k < len(words) and _SPACE.fullmatch(_gap_text(words, k)):
+            if k < len(words) and words[k].spaced:
                 continue
             break
-        if k + 1 < len(words) and words[k].lower == "kiêm" and _SPACE.fullmatch(_gap_text(words, k)):
+        if k + 1 < len(words) and words[k].lower == "kiêm" and words[k].spaced:
             k += 1
             continue
         if not _separator(words, k):
@@ -293,7 +293,7 @@ def titles_before(words: Words, name: int, floor: int = 0) -> list[Title]:
     that may belong to them."""
     out: list[Title] = []
     edge = name
-    if edge <= floor or edge >= len(words) or not _SPACE.fullmatch(_gap_text(words, edge)):
+    if edge <= floor or edge >= len(words) or not words[edge].spaced:
         return out
     while edge > floor:
         found = None
@@ -308,7 +308,7 @@ def titles_before(words: Words, name: int, floor: int = 0) -> list[Title]:
         h = found.first
         if h > floor and words[h - 1].lower == "kiêm" and h - 1 > floor:
             edge = h - 1
-        elif h > floor and (_separator(words, h) or _SPACE.fullmatch(_gap_text(words, h))):
+        elif h > floor and (_separator(words, h) or words[h].spaced):
             edge = h
         else:
             break

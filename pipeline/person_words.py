@@ -8,9 +8,9 @@ from "Hoàng Long" (a name), and the lookup of lexicon phrases at a word.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 from spacy.tokens import Doc
@@ -20,17 +20,16 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-./&][\p{L}\p{N}]+)*")
 _SPACE = regex.compile(r"[^\S\n]+")
 
 
-@dataclass(frozen=True)
-class Word:
-    """One syllable of the text and the index of the spaCy token that holds it."""
+class Word(NamedTuple):
+    """One syllable of the text: its offsets, as printed and case-folded, the index of the
+    spaCy token that holds it (-1 if none), and whether only spaces, no line break, stand
+    between it and the word before."""
     start: int
     end: int
     text: str
     token: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
+    lower: str
+    spaced: bool
 
     @property
     def is_cap(self) -> bool:
@@ -59,10 +58,14 @@ def words_of(doc: Doc) -> Words:
         ends.append(token.idx + len(token.text))
         tags.append(token.tag_)
     text = doc.text
-    words = []
+    spaces = {m.span() for m in _SPACE.finditer(text)}
+    words, end = [], -1
     for m in _WORD.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        words.append(Word(m.start(), m.end(), m.group(), i if i >= 0 and m.start() < ends[i] else -1))
+        start, previous_end = m.start(), end
+        end, word = m.end(), m.group()
+        i = bisect_right(starts, start) - 1
+        words.append(Word(start, end, word, i if i >= 0 and start < ends[i] else -1, word.casefold(),
+                          (previous_end, start) in spaces))
     return Words(text, words, tags)
 
 
@@ -80,7 +83,7 @@ def common_words() -> frozenset[str]:
 
 def forms_word(words: Words, i: int) -> bool:
     """Word ``i`` and the next word, one space apart, spell a common word."""
-    return i + 1 < len(words) and bool(_SPACE.fullmatch(words.text[words[i].end:words[i + 1].start])) \
+    return i + 1 < len(words) and words[i + 1].spaced \
         and f"{words[i].lower} {words[i + 1].lower}" in common_words()
 
 
@@ -119,6 +122,6 @@ def match_phrase(words: Words, i: int, table, *, fold: bool = True) -> int:
         if n <= best or i + n > len(words):
             continue
         forms = [words[i + k].lower if (fold and n > 1) else words[i + k].text for k in range(n)]
-        if tuple(forms) == phrase and all(_SPACE.fullmatch(gap_text(words, i + k)) for k in range(1, n)):
+        if tuple(forms) == phrase and all(words[i + k].spaced for k in range(1, n)):
             best = n
     return best
