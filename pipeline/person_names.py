@@ -333,10 +333,11 @@ def resolve_mentions(words: Words, mentions: list[Mention], leftovers) -> list[M
     for m in fulls:
         m.name = words.text[words[m.first].start:words[m.last - 1].end]
 
+    folded = [(f, _fold_words(words, f), highland_short_forms(words, f.first, f.last)) for f in fulls]
+
     def full_for(parts: tuple[str, ...], at: int) -> Mention | None:
-        matches = [f for f in fulls if len(_fold_words(words, f)) > len(parts)
-                   and (_fold_words(words, f)[-len(parts):] == parts
-                        or parts in highland_short_forms(words, f.first, f.last))]
+        matches = [f for f, full, short_forms in folded if len(full) > len(parts)
+                   and (full[-len(parts):] == parts or parts in short_forms)]
         before = [f for f in matches if f.first < at]
         return (before[-1] if before else matches[0]) if matches else None
 
@@ -380,9 +381,9 @@ def _author_parts(text: str) -> list[str]:
     return out
 
 
-def credit_mentions(doc: Doc) -> list[tuple[int, int, str]]:
-    """Photographers and authors named in credits ("Ảnh: KIM NGÂN") and the byline."""
-    text = doc.text
+def credit_mentions(doc: Doc, text: str) -> list[tuple[int, int, str]]:
+    """Photographers and authors named in credits ("Ảnh: KIM NGÂN") and the byline;
+    ``text`` is ``doc.text``, which spaCy rebuilds on every read."""
     found = []
     for m in _CREDIT.finditer(text):
         names = m.group("names")

@@ -63,6 +63,14 @@ def lexicons() -> dict:
     }
 
 
+@lru_cache(maxsize=1)
+def _head_openers() -> frozenset[str]:
+    """Every word a title head can open with, as printed or case-folded: a prefix, or the
+    first word of an office, rank or role."""
+    lex = lexicons()
+    return frozenset(lex["prefix"]).union(lex["office"], lex["rank"], lex["role"])
+
+
 def _starts_word(words: Words, i: int) -> bool:
     """Word ``i`` opens a word: its token, or a capitalised word glued after another
     ("Lăng Chủ tịch"); not the second syllable of "tăng trưởng"."""
@@ -74,10 +82,15 @@ def _starts_word(words: Words, i: int) -> bool:
 def head_at(words: Words, i: int) -> tuple[int, str] | None:
     """``(length, kind)`` of the title head starting at word ``i``: prefixes + office
     ("Phó Chủ tịch"), a rank ("Đại tá"), a degree chain ("PGS.TS") or a role noun."""
-    if i >= len(words) or not _starts_word(words, i):
+    if i >= len(words):
         return None
-    lex = lexicons()
     word = words[i]
+    lex = lexicons()
+    if word.text not in _head_openers() and word.lower not in _head_openers() \
+            and word.text.split(".")[0] not in lex["degree"]:
+        return None                                 # the common case: no head opens here
+    if not _starts_word(words, i):
+        return None
     if all(part in lex["degree"] for part in word.text.split(".")) and word.text[:1].isupper():
         return 1, "degree"
     n = match_phrase(words, i, lex["rank"])

@@ -108,7 +108,9 @@ def _abbreviations() -> tuple[tuple[regex.Pattern, str], ...]:
                  for r in rows if r.get("abbreviation") and r.get("full"))
 
 
+@lru_cache(maxsize=4096)
 def _expanded(title: str) -> str:
+    """The title with its abbreviations spelt out, case-folded, single-spaced."""
     for pattern, full in _abbreviations():
         title = pattern.sub(full, title)
     return " ".join(title.casefold().split())
@@ -154,10 +156,10 @@ def find_persons(doc: Doc) -> list[Span]:
         if span is not None:
             spans.append(span)
     taken = {(s.start_char, s.end_char) for s in spans}
-    for start, end, kind in credit_mentions(doc):
+    for start, end, kind in credit_mentions(doc, words.text):
         if (start, end) in taken or start < 0:
             continue
-        name = doc.text[start:end]
+        name = words.text[start:end]
         span = make_span(doc, start, end, "PER", f"<{kind}>", person_name=name, person_titles=[])
         if span is not None:
             spans.append(span)
