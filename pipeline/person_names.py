@@ -66,7 +66,8 @@ def _lex() -> dict:
     return {
         "surname": {row["surname"]: row["ambiguous"] == "yes" for row in load_table("person_surnames")},
         "honorific": {tuple(e.casefold().split()) for e in load_lexicon("person_honorifics")},
-        "cue": {tuple(e.casefold().split()) for e in load_lexicon("person_cues")},
+        "honorific_or_cue": {tuple(e.casefold().split())
+                             for e in load_lexicon("person_honorifics") + load_lexicon("person_cues")},
         "middle": set(load_lexicon("person_middle_names")),
         "place": phrases("person_place_words"),
         "not_name": {tuple(e.casefold().split()) for e in load_lexicon("person_not_names")},
@@ -99,13 +100,14 @@ def _gap(words: Words, i: int) -> str:
 
 def _phrase_before(words: Words, i: int, phrases: set, *, fold: bool = True, max_len: int = 4) -> int | None:
     """First word of the longest phrase of ``phrases`` that ends right before word ``i``."""
-    for n in range(max_len, 0, -1):
+    reach = 0                                       # words before ``i`` joined to it by spaces only
+    while reach < max_len and words[i - reach].spaced:
+        reach += 1
+    for n in range(reach, 0, -1):
         s = i - n
-        if s < 0 or not all(words[k].spaced for k in range(s + 1, i + 1)):
-            continue
         if s > 0 and words[s - 1].token == words[s].token >= 0:
             continue                                # "thôn" of "nông thôn" is no village
-        key = tuple(w.text.casefold() if fold else w.text for w in words[s:i])
+        key = tuple(w.lower if fold else w.text for w in words[s:i])
         if key in phrases:
             return s
     return None
@@ -138,8 +140,8 @@ def _is_name_syllable(words: Words, i: int) -> bool:
     "Giáo dục", "Đoàn Chủ tịch"): the pair is in the word list and the segmenter kept it
     whole. A name glued to the verb after it ("Phạm Quốc Bảo dự") is still a name."""
     word = words[i]
-    if not _NAME_SYLLABLE.fullmatch(word.text):
-        return False
+    if not word.is_cap or not _NAME_SYLLABLE.fullmatch(word.text):
+        return False                                # is_cap first: most words are lower-case
     if forms_word(words, i) and not words[i + 1].is_cap and (word.token < 0 or words[i + 1].token == word.token):
         return False
     if i > 0 and not words[i - 1].is_cap and forms_word(words, i - 1) and words[i - 1].token == word.token >= 0:
@@ -187,7 +189,7 @@ def _not_name_at(words: Words, s: int, e: int) -> bool:
 def _cue_before(words: Words, i: int) -> int | None:
     """First word of an honorific or status word right before word ``i``."""
     lex = _lex()
-    found = _phrase_before(words, i, lex["honorific"] | lex["cue"])
+    found = _phrase_before(words, i, lex["honorific_or_cue"])
     if found is not None and found > 0 and not words[found - 1].is_cap and forms_word(words, found - 1):
         return None                                 # "em bé", "người mẹ", "cô bác" are common nouns
     return found
@@ -247,7 +249,7 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
             continue
         if s == a and company_before(words, s) and not (titled and middle):
             continue        # "Công ty TNHH Xây dựng Hoàng Long": the company's name
-        one_token = words[s].token == words[b - 1].token >= 0 and doc[words[s].token].tag_ == "Np"
+        one_token = words[s].token == words[b - 1].token >= 0 and words.tag(s) == "Np"
         if length == 2 and not (cued or one_token):
             continue
         if length == 2 and lex["surname"][surname] and not (s == a and cue is not None):

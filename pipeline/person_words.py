@@ -13,6 +13,7 @@ from importlib import resources
 from typing import NamedTuple
 
 import regex
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 # a syllable, an abbreviation ("GD-ĐT", "PGS.TS", "PC04") or a number
@@ -37,26 +38,24 @@ class Word(NamedTuple):
 
 
 class Words(list):
-    """The words of one text, in order; ``.text`` is the text they were cut from and
-    ``.tags`` the part-of-speech tag of each spaCy token (by token index)."""
+    """The words of one Doc, in order; ``.text`` is the text they were cut from."""
 
-    def __init__(self, text: str, words=(), tags=()):
+    def __init__(self, doc: Doc, text: str, words=()):
         super().__init__(words)
+        self.doc = doc
         self.text = text
-        self.tags = list(tags)
 
     def tag(self, i: int) -> str:
+        """The part-of-speech tag of the token that holds word ``i`` ("" if none)."""
         token = self[i].token
-        return self.tags[token] if 0 <= token < len(self.tags) else ""
+        return self.doc[token].tag_ if 0 <= token < len(self.doc) else ""
 
 
 def words_of(doc: Doc) -> Words:
     """Every syllable of ``doc.text`` with the index of its token."""
-    starts, ends, tags = [], [], []
-    for token in doc:
-        starts.append(token.idx)
-        ends.append(token.idx + len(token.text))
-        tags.append(token.tag_)
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = offsets.sum(axis=1).tolist()
     text = doc.text
     spaces = {m.span() for m in _SPACE.finditer(text)}
     words, end = [], -1
@@ -66,7 +65,7 @@ def words_of(doc: Doc) -> Words:
         i = bisect_right(starts, start) - 1
         words.append(Word(start, end, word, i if i >= 0 and start < ends[i] else -1, word.casefold(),
                           (previous_end, start) in spaces))
-    return Words(text, words, tags)
+    return Words(doc, text, words)
 
 
 @lru_cache(maxsize=1)
