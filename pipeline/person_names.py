@@ -24,7 +24,7 @@ from .person_company import company_before
 from .person_titles import Title, head_at, titles_before
 from .person_words import Words, forms_word
 from .resources import load_lexicon, load_table
-from .spans import LAYOUT, ORGANIZATIONS, in_boilerplate
+from .spans import LAYOUT, ORGANIZATIONS, boilerplate_ranges
 
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:-\p{L}\p{Ll}*)*")
 _SPACE = regex.compile(r"[^\S\n]+")
@@ -223,7 +223,7 @@ def _prefix_is_no_name(doc: Doc, words: Words, a: int, s: int) -> bool:
 def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tuple[int, str] | None:
     """Where a full name starts inside the run [a, b), and the rule that took it."""
     lex = _lex()
-    best, best_score = None, -1
+    best, best_score, best_titled = None, -1, False
     for s in range(a, b - 1):
         length = b - s
         surname = words[s].text
@@ -257,10 +257,10 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
         score = 3 * cued + 2 * middle + (length in (3, 4))
         score += 2 * (s == 0 or words[s - 1].token != words[s].token or words[s].token < 0)
         if score > best_score:
-            best, best_score = s, score
+            best, best_score, best_titled = s, score, titled
     if best is None:
         return None
-    rule = "<title> <surname> <name>" if titles_before(words, best) else \
+    rule = "<title> <surname> <name>" if best_titled else \
         "<honorific> <surname> <name>" if best == a and cue is not None else "<surname> <name>"
     return best, rule
 
@@ -274,8 +274,9 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
     """Full and given-name mentions; the runs left over may be short mentions."""
     lex = _lex()
     mentions, leftovers = [], []
+    boilerplate = boilerplate_ranges(doc)
     for a, b in _runs(words):
-        if in_boilerplate(doc, words[a].start, words[b - 1].end):
+        if any(words[a].start < end and start < words[b - 1].end for start, end in boilerplate):
             continue
         while b - a > 2 and head_at(words, b - 1) is not None:
             b -= 1                                  # "Ngô Xuân Quýnh Cựu trưởng đoàn"

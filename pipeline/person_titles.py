@@ -12,13 +12,14 @@ the spaCy token it belongs to), so the module has no state beyond its lexicons.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from .person_company import company_words_at, field_tail
-from .person_words import Words, forms_word, gap_text as _gap_text, match_phrase, phrase_table
+from .person_words import Word, Words, forms_word, gap_text as _gap_text, match_phrase, phrase_table
 from .resources import load_lexicon
 
 # abbreviations that carry their own full stop inside names ("TX. Tân Châu", "Tp. Long Xuyên")
@@ -79,18 +80,27 @@ def _starts_word(words: Words, i: int) -> bool:
     return words[i - 1].is_cap and words[i].is_cap and not forms_word(words, i - 1)
 
 
+def _may_open_head(word: Word) -> bool:
+    return word.text in _head_openers() or word.lower in _head_openers() \
+        or word.text.split(".")[0] in lexicons()["degree"]
+
+
+def _head_positions(words: Words) -> list[int]:
+    """Indexes of the words a title head may open at, in order, found once per text."""
+    if "head_positions" not in words.memo:
+        words.memo["head_positions"] = [i for i, word in enumerate(words) if _may_open_head(word)]
+    return words.memo["head_positions"]
+
+
 def head_at(words: Words, i: int) -> tuple[int, str] | None:
     """``(length, kind)`` of the title head starting at word ``i``: prefixes + office
     ("Phó Chủ tịch"), a rank ("Đại tá"), a degree chain ("PGS.TS") or a role noun."""
     if i >= len(words):
         return None
     word = words[i]
-    lex = lexicons()
-    if word.text not in _head_openers() and word.lower not in _head_openers() \
-            and word.text.split(".")[0] not in lex["degree"]:
-        return None                                 # the common case: no head opens here
-    if not _starts_word(words, i):
+    if not _may_open_head(word) or not _starts_word(words, i):
         return None
+    lex = lexicons()
     if all(part in lex["degree"] for part in word.text.split(".")) and word.text[:1].isupper():
         return 1, "degree"
     n = match_phrase(words, i, lex["rank"])
@@ -310,7 +320,8 @@ def titles_before(words: Words, name: int, floor: int = 0) -> list[Title]:
         return out
     while edge > floor:
         found = None
-        for h in range(max(floor, edge - 25), edge):
+        positions = _head_positions(words)
+        for h in positions[bisect_left(positions, max(floor, edge - 25)):bisect_left(positions, edge)]:
             title = title_at(words, h, stop=edge)
             if title is not None and title.last == edge:
                 found = title

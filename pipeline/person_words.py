@@ -23,27 +23,26 @@ _SPACE = regex.compile(r"[^\S\n]+")
 
 class Word(NamedTuple):
     """One syllable of the text: its offsets, as printed and case-folded, the index of the
-    spaCy token that holds it (-1 if none), and whether only spaces, no line break, stand
-    between it and the word before."""
+    spaCy token that holds it (-1 if none), whether only spaces, no line break, stand
+    between it and the word before, and whether it opens with a capital."""
     start: int
     end: int
     text: str
     token: int
     lower: str
     spaced: bool
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    is_cap: bool
 
 
 class Words(list):
-    """The words of one Doc, in order; ``.text`` is the text they were cut from."""
+    """The words of one Doc, in order; ``.text`` is the text they were cut from, and
+    ``.memo`` keeps what other modules work out once per text (where title heads may open)."""
 
     def __init__(self, doc: Doc, text: str, words=()):
         super().__init__(words)
         self.doc = doc
         self.text = text
+        self.memo: dict = {}
 
     def tag(self, i: int) -> str:
         """The part-of-speech tag of the token that holds word ``i`` ("" if none)."""
@@ -64,7 +63,7 @@ def words_of(doc: Doc) -> Words:
         end, word = m.end(), m.group()
         i = bisect_right(starts, start) - 1
         words.append(Word(start, end, word, i if i >= 0 and start < ends[i] else -1, word.casefold(),
-                          (previous_end, start) in spaces))
+                          (previous_end, start) in spaces, word[:1].isupper()))
     return Words(doc, text, words)
 
 
