@@ -11,12 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
-from .person_words import Words, gap_text, match_phrase, phrase_table
+from .person_words import Words, match_phrase, phrase_table
 from .resources import load_lexicon
-
-_SPACE = regex.compile(r"[^\S\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -36,9 +32,9 @@ def field_tail(words: Words, k: int, limit: int, stops: set[str]) -> int:
     n = 0
     while n < 2 and k + n < limit and not words[k + n].is_cap and words[k + n].text.isalpha() \
             and words[k + n].lower not in stops and words[k + n].lower not in ("và", "của") \
-            and _SPACE.fullmatch(gap_text(words, k + n)):
+            and words[k + n].spaced:
         n += 1
-    if n and k + n < limit and words[k + n].is_cap and _SPACE.fullmatch(gap_text(words, k + n)):
+    if n and k + n < limit and words[k + n].is_cap and words[k + n].spaced:
         return n
     return 0
 
@@ -49,7 +45,7 @@ def company_before(words: Words, s: int) -> bool:
     Hoàng Phát", "HTX | Tân Phú"): the capitalised words at ``s`` are the company's own name."""
     def company_ends(j: int) -> bool:
         return any(j - n >= 0 and company_words_at(words, j - n) == n
-                   and _SPACE.fullmatch(gap_text(words, j)) for n in (4, 3, 2, 1))
+                   and words[j].spaced for n in (4, 3, 2, 1))
 
     if s <= 0 or company_ends(s):
         return s > 0
@@ -57,9 +53,9 @@ def company_before(words: Words, s: int) -> bool:
     for _ in range(3):                              # a field: a capital, then lower-case syllables
         k, lower = j - 1, 0
         while k > 0 and not words[k].is_cap and lower < 3 and words[k].text.isalpha() \
-                and _SPACE.fullmatch(gap_text(words, k + 1)):
+                and words[k + 1].spaced:
             k, lower = k - 1, lower + 1
-        if not (lower and words[k].is_cap and _SPACE.fullmatch(gap_text(words, k + 1))):
+        if not (lower and words[k].is_cap and words[k + 1].spaced):
             return False
         if company_ends(k):
             return True

@@ -23,7 +23,6 @@ _VIETNAMESE_SYLLABLE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
     r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
     r"(?:ch|ng|nh|[cmnpt])?")
-_SPACE = regex.compile(r"[^\S\n]+")
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +34,12 @@ def _countries() -> frozenset[tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _provinces() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(r["name"].casefold().split()) for r in load_table("provinces"))
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first words of the countries and provinces, case-folded."""
+    return frozenset(name[0] for name in _countries() | _provinces() if name)
 
 
 def _is_name(words: Words, c: int, b: int) -> bool:
@@ -58,14 +63,14 @@ def foreign_name_start(words: Words, a: int, b: int) -> int | None:
     opens the run or ends right before or inside it ("Tổng thống | Mỹ | Joe Biden",
     "Tổng Thư ký | Liên hợp quốc | António Guterres", "Đại sứ | Liên minh châu Âu | ...");
     None when the run is no such thing."""
-    countries = _countries()
+    countries, provinces = _countries(), _provinces()
     for s in range(max(0, a - 4), a + 1):
-        if not words[s].is_cap or not all(_SPACE.fullmatch(words.text[words[k - 1].end:words[k].start])
-                                          for k in range(s + 1, a + 1)):
+        if words[s].lower not in _first_words() or not words[s].is_cap \
+                or not all(words[k].spaced for k in range(s + 1, a + 1)):
             continue
         for c in range(min(s + 4, b - 1), max(a, s + 1) - 1, -1):
-            if any(tuple(w.text.casefold() for w in words[s:c + n]) in _provinces() for n in (1, 2)):
+            if any(tuple(w.lower for w in words[s:c + n]) in provinces for n in (1, 2)):
                 break                               # "Tỉnh ủy Lào Cai": a province, not Laos
-            if tuple(w.text.casefold() for w in words[s:c]) in countries:
+            if tuple(w.lower for w in words[s:c]) in countries:
                 return c if _office_before(words, s) and _is_name(words, c, b) else None
     return None

@@ -62,8 +62,8 @@ def _clan_length(words: Words, s: int, b: int) -> int:
 def _given(words: Words, s: int, b: int) -> tuple[int, int] | None:
     """The given name [start, end) of a highland full name [s, b), the marker included."""
     found = marker(words[s].text)
-    n = _clan_length(words, s, b)
-    if found is None or not n:
+    n = _clan_length(words, s, b) if found is not None else 0
+    if not n:
         return None
     end = b - n
     # "Y" needs a given name after it; "H'Hen" carries its own

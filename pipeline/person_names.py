@@ -24,7 +24,7 @@ from .person_company import company_before
 from .person_titles import Title, head_at, titles_before
 from .person_words import Words, forms_word
 from .resources import load_lexicon, load_table
-from .spans import LAYOUT, ORGANIZATIONS, in_boilerplate
+from .spans import LAYOUT, ORGANIZATIONS, boilerplate_ranges
 
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:-\p{L}\p{Ll}*)*")
 _SPACE = regex.compile(r"[^\S\n]+")
@@ -66,7 +66,8 @@ def _lex() -> dict:
     return {
         "surname": {row["surname"]: row["ambiguous"] == "yes" for row in load_table("person_surnames")},
         "honorific": {tuple(e.casefold().split()) for e in load_lexicon("person_honorifics")},
-        "cue": {tuple(e.casefold().split()) for e in load_lexicon("person_cues")},
+        "honorific_or_cue": {tuple(e.casefold().split())
+                             for e in load_lexicon("person_honorifics") + load_lexicon("person_cues")},
         "middle": set(load_lexicon("person_middle_names")),
         "place": phrases("person_place_words"),
         "not_name": {tuple(e.casefold().split()) for e in load_lexicon("person_not_names")},
@@ -99,13 +100,14 @@ def _gap(words: Words, i: int) -> str:
 
 def _phrase_before(words: Words, i: int, phrases: set, *, fold: bool = True, max_len: int = 4) -> int | None:
     """First word of the longest phrase of ``phrases`` that ends right before word ``i``."""
-    for n in range(max_len, 0, -1):
+    reach = 0                                       # words before ``i`` joined to it by spaces only
+    while reach < max_len and words[i - reach].spaced:
+        reach += 1
+    for n in range(reach, 0, -1):
         s = i - n
-        if s < 0 or not all(_SPACE.fullmatch(_gap(words, k)) for k in range(s + 1, i + 1)):
-            continue
         if s > 0 and words[s - 1].token == words[s].token >= 0:
             continue                                # "thôn" of "nông thôn" is no village
-        key = tuple(w.text.casefold() if fold else w.text for w in words[s:i])
+        key = tuple(w.lower if fold else w.text for w in words[s:i])
         if key in phrases:
             return s
     return None
@@ -125,12 +127,12 @@ def _number_before(words: Words, i: int) -> bool:
     """A house number right before the name makes it a street: "170 Nguyễn Đình Chiểu",
     "số 9/22 Phạm Văn Hai"; not a year ("năm 2004 Võ Thành Bang") nor the number of a
     name ("SEA Games 23 Nguyễn Hồng Minh")."""
-    if i == 0 or not words[i - 1].text[:1].isdigit() or not _SPACE.fullmatch(_gap(words, i)):
+    if i == 0 or not words[i - 1].text[:1].isdigit() or not words[i].spaced:
         return False
     number = words[i - 1].text
     if _YEAR.fullmatch(number):
         return False
-    return i < 2 or not (words[i - 2].is_cap and _SPACE.fullmatch(_gap(words, i - 1)))
+    return i < 2 or not (words[i - 2].is_cap and words[i - 1].spaced)
 
 
 def _is_name_syllable(words: Words, i: int) -> bool:
@@ -138,8 +140,8 @@ def _is_name_syllable(words: Words, i: int) -> bool:
     "Giáo dục", "Đoàn Chủ tịch"): the pair is in the word list and the segmenter kept it
     whole. A name glued to the verb after it ("Phạm Quốc Bảo dự") is still a name."""
     word = words[i]
-    if not _NAME_SYLLABLE.fullmatch(word.text):
-        return False
+    if not word.is_cap or not _NAME_SYLLABLE.fullmatch(word.text):
+        return False                                # is_cap first: most words are lower-case
     if forms_word(words, i) and not words[i + 1].is_cap and (word.token < 0 or words[i + 1].token == word.token):
         return False
     if i > 0 and not words[i - 1].is_cap and forms_word(words, i - 1) and words[i - 1].token == word.token >= 0:
@@ -162,7 +164,7 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     runs, start = [], None
     for i in range(len(words) + 1):
         ok = i < len(words) and _is_name_syllable(words, i) and not _CREDIT_WORD.match(words.text, words[i].start)
-        if ok and start is not None and not _SPACE.fullmatch(_gap(words, i)):
+        if ok and start is not None and not words[i].spaced:
             runs.append((start, i))
             start = None
         if ok and start is None:
@@ -187,7 +189,7 @@ def _not_name_at(words: Words, s: int, e: int) -> bool:
 def _cue_before(words: Words, i: int) -> int | None:
     """First word of an honorific or status word right before word ``i``."""
     lex = _lex()
-    found = _phrase_before(words, i, lex["honorific"] | lex["cue"])
+    found = _phrase_before(words, i, lex["honorific_or_cue"])
     if found is not None and found > 0 and not words[found - 1].is_cap and forms_word(words, found - 1):
         return None                                 # "em bé", "người mẹ", "cô bác" are common nouns
     return found
@@ -221,7 +223,7 @@ def _prefix_is_no_name(doc: Doc, words: Words, a: int, s: int) -> bool:
 def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tuple[int, str] | None:
     """Where a full name starts inside the run [a, b), and the rule that took it."""
     lex = _lex()
-    best, best_score = None, -1
+    best, best_score, best_titled = None, -1, False
     for s in range(a, b - 1):
         length = b - s
         surname = words[s].text
@@ -247,7 +249,7 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
             continue
         if s == a and company_before(words, s) and not (titled and middle):
             continue        # "Công ty TNHH Xây dựng Hoàng Long": the company's name
-        one_token = words[s].token == words[b - 1].token >= 0 and doc[words[s].token].tag_ == "Np"
+        one_token = words[s].token == words[b - 1].token >= 0 and words.tag(s) == "Np"
         if length == 2 and not (cued or one_token):
             continue
         if length == 2 and lex["surname"][surname] and not (s == a and cue is not None):
@@ -255,10 +257,10 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
         score = 3 * cued + 2 * middle + (length in (3, 4))
         score += 2 * (s == 0 or words[s - 1].token != words[s].token or words[s].token < 0)
         if score > best_score:
-            best, best_score = s, score
+            best, best_score, best_titled = s, score, titled
     if best is None:
         return None
-    rule = "<title> <surname> <name>" if titles_before(words, best) else \
+    rule = "<title> <surname> <name>" if best_titled else \
         "<honorific> <surname> <name>" if best == a and cue is not None else "<surname> <name>"
     return best, rule
 
@@ -272,8 +274,9 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
     """Full and given-name mentions; the runs left over may be short mentions."""
     lex = _lex()
     mentions, leftovers = [], []
+    boilerplate = boilerplate_ranges(doc)
     for a, b in _runs(words):
-        if in_boilerplate(doc, words[a].start, words[b - 1].end):
+        if any(words[a].start < end and start < words[b - 1].end for start, end in boilerplate):
             continue
         while b - a > 2 and head_at(words, b - 1) is not None:
             b -= 1                                  # "Ngô Xuân Quýnh Cựu trưởng đoàn"
@@ -333,10 +336,11 @@ def resolve_mentions(words: Words, mentions: list[Mention], leftovers) -> list[M
     for m in fulls:
         m.name = words.text[words[m.first].start:words[m.last - 1].end]
 
+    folded = [(f, _fold_words(words, f), highland_short_forms(words, f.first, f.last)) for f in fulls]
+
     def full_for(parts: tuple[str, ...], at: int) -> Mention | None:
-        matches = [f for f in fulls if len(_fold_words(words, f)) > len(parts)
-                   and (_fold_words(words, f)[-len(parts):] == parts
-                        or parts in highland_short_forms(words, f.first, f.last))]
+        matches = [f for f, full, short_forms in folded if len(full) > len(parts)
+                   and (full[-len(parts):] == parts or parts in short_forms)]
         before = [f for f in matches if f.first < at]
         return (before[-1] if before else matches[0]) if matches else None
 
@@ -380,9 +384,9 @@ def _author_parts(text: str) -> list[str]:
     return out
 
 
-def credit_mentions(doc: Doc) -> list[tuple[int, int, str]]:
-    """Photographers and authors named in credits ("Ảnh: KIM NGÂN") and the byline."""
-    text = doc.text
+def credit_mentions(doc: Doc, text: str) -> list[tuple[int, int, str]]:
+    """Photographers and authors named in credits ("Ảnh: KIM NGÂN") and the byline;
+    ``text`` is ``doc.text``, which spaCy rebuilds on every read."""
     found = []
     for m in _CREDIT.finditer(text):
         names = m.group("names")

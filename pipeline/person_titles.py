@@ -12,13 +12,14 @@ the spaCy token it belongs to), so the module has no state beyond its lexicons.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from .person_company import company_words_at, field_tail
-from .person_words import Words, forms_word, gap_text as _gap_text, match_phrase, phrase_table
+from .person_words import Word, Words, forms_word, gap_text as _gap_text, match_phrase, phrase_table
 from .resources import load_lexicon
 
 # abbreviations that carry their own full stop inside names ("TX. Tân Châu", "Tp. Long Xuyên")
@@ -63,6 +64,14 @@ def lexicons() -> dict:
     }
 
 
+@lru_cache(maxsize=1)
+def _head_openers() -> frozenset[str]:
+    """Every word a title head can open with, as printed or case-folded: a prefix, or the
+    first word of an office, rank or role."""
+    lex = lexicons()
+    return frozenset(lex["prefix"]).union(lex["office"], lex["rank"], lex["role"])
+
+
 def _starts_word(words: Words, i: int) -> bool:
     """Word ``i`` opens a word: its token, or a capitalised word glued after another
     ("Lăng Chủ tịch"); not the second syllable of "tăng trưởng"."""
@@ -71,30 +80,44 @@ def _starts_word(words: Words, i: int) -> bool:
     return words[i - 1].is_cap and words[i].is_cap and not forms_word(words, i - 1)
 
 
+def _may_open_head(word: Word) -> bool:
+    return word.text in _head_openers() or word.lower in _head_openers() \
+        or word.text.split(".")[0] in lexicons()["degree"]
+
+
+def _head_positions(words: Words) -> list[int]:
+    """Indexes of the words a title head may open at, in order, found once per text."""
+    if "head_positions" not in words.memo:
+        words.memo["head_positions"] = [i for i, word in enumerate(words) if _may_open_head(word)]
+    return words.memo["head_positions"]
+
+
 def head_at(words: Words, i: int) -> tuple[int, str] | None:
     """``(length, kind)`` of the title head starting at word ``i``: prefixes + office
     ("Phó Chủ tịch"), a rank ("Đại tá"), a degree chain ("PGS.TS") or a role noun."""
-    if i >= len(words) or not _starts_word(words, i):
+    if i >= len(words):
+        return None
+    word = words[i]
+    if not _may_open_head(word) or not _starts_word(words, i):
         return None
     lex = lexicons()
-    word = words[i]
     if all(part in lex["degree"] for part in word.text.split(".")) and word.text[:1].isupper():
         return 1, "degree"
     n = match_phrase(words, i, lex["rank"])
     if n:
         return n, "rank"
     k = i
-    while k < len(words) and words[k].text in lex["prefix"] and (k == i or _SPACE.fullmatch(_gap_text(words, k))):
+    while k < len(words) and words[k].text in lex["prefix"] and (k == i or words[k].spaced):
         k += 1
     for j in (k, i) if k > i else (i,):
-        if j < len(words) and (j == i or _SPACE.fullmatch(_gap_text(words, j))):
+        if j < len(words) and (j == i or words[j].spaced):
             n = match_phrase(words, j, lex["office"])
             if n:
                 return j - i + n, "office"
     n = match_phrase(words, i, lex["role"])
     if n:
         return n, "role"
-    if k > i and _SPACE.fullmatch(_gap_text(words, k)):
+    if k > i and words[k].spaced:
         n = match_phrase(words, k, lex["role"])
         if n:
             return k - i + n, "role"                # "nguyên chiến sĩ Sư đoàn 320", "cựu giáo viên"
@@ -114,7 +137,7 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
     while k < limit:
         gap = _gap_text(words, k)
         word = words[k]
-        if _SPACE.fullmatch(gap):
+        if word.spaced:
             pass
         elif gap.startswith(".") and _SPACE.fullmatch(gap[1:]) and _DOTTED.fullmatch(words[k - 1].text) and word.is_cap:
             pass
@@ -189,7 +212,7 @@ def _lower_noun(words: Words, k: int, limit: int) -> int:
         return 0                                    # "thông tin", "hôm qua", "đồng chí" after a title
     if tag == "A":
         nxt = k + n
-        if nxt >= limit or not _SPACE.fullmatch(_gap_text(words, nxt)) or not (
+        if nxt >= limit or not words[nxt].spaced or not (
                 words[nxt].is_cap or match_phrase(words, nxt, lexicons()["inside"], fold=False)):
             return 0
     return n
@@ -275,10 +298,10 @@ def titles_after(words: Words, i: int, stop: int | None = None) -> list[Title]:
         k = title.last
         if k < len(words) and _KIEM.fullmatch(_gap_text(words, k)) and words[k].lower == "kiêm":
             k += 1                                   # "Chủ tịch HĐQT kiêm Tổng Giám đốc"
-            if k < len(words) and _SPACE.fullmatch(_gap_text(words, k)):
+            if k < len(words) and words[k].spaced:
                 continue
             break
-        if k + 1 < len(words) and words[k].lower == "kiêm" and _SPACE.fullmatch(_gap_text(words, k)):
+        if k + 1 < len(words) and words[k].lower == "kiêm" and words[k].spaced:
             k += 1
             continue
         if not _separator(words, k):
@@ -293,11 +316,12 @@ def titles_before(words: Words, name: int, floor: int = 0) -> list[Title]:
     that may belong to them."""
     out: list[Title] = []
     edge = name
-    if edge <= floor or edge >= len(words) or not _SPACE.fullmatch(_gap_text(words, edge)):
+    if edge <= floor or edge >= len(words) or not words[edge].spaced:
         return out
     while edge > floor:
         found = None
-        for h in range(max(floor, edge - 25), edge):
+        positions = _head_positions(words)
+        for h in positions[bisect_left(positions, max(floor, edge - 25)):bisect_left(positions, edge)]:
             title = title_at(words, h, stop=edge)
             if title is not None and title.last == edge:
                 found = title
@@ -308,7 +332,7 @@ def titles_before(words: Words, name: int, floor: int = 0) -> list[Title]:
         h = found.first
         if h > floor and words[h - 1].lower == "kiêm" and h - 1 > floor:
             edge = h - 1
-        elif h > floor and (_separator(words, h) or _SPACE.fullmatch(_gap_text(words, h))):
+        elif h > floor and (_separator(words, h) or words[h].spaced):
             edge = h
         else:
             break

@@ -8,11 +8,12 @@ from "Hoàng Long" (a name), and the lookup of lexicon phrases at a word.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 # a syllable, an abbreviation ("GD-ĐT", "PGS.TS", "PC04") or a number
@@ -20,50 +21,50 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-./&][\p{L}\p{N}]+)*")
 _SPACE = regex.compile(r"[^\S\n]+")
 
 
-@dataclass(frozen=True)
-class Word:
-    """One syllable of the text and the index of the spaCy token that holds it."""
+class Word(NamedTuple):
+    """One syllable of the text: its offsets, as printed and case-folded, the index of the
+    spaCy token that holds it (-1 if none), whether only spaces, no line break, stand
+    between it and the word before, and whether it opens with a capital."""
     start: int
     end: int
     text: str
     token: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    lower: str
+    spaced: bool
+    is_cap: bool
 
 
 class Words(list):
-    """The words of one text, in order; ``.text`` is the text they were cut from and
-    ``.tags`` the part-of-speech tag of each spaCy token (by token index)."""
+    """The words of one Doc, in order; ``.text`` is the text they were cut from, and
+    ``.memo`` keeps what other modules work out once per text (where title heads may open)."""
 
-    def __init__(self, text: str, words=(), tags=()):
+    def __init__(self, doc: Doc, text: str, words=()):
         super().__init__(words)
+        self.doc = doc
         self.text = text
-        self.tags = list(tags)
+        self.memo: dict = {}
 
     def tag(self, i: int) -> str:
+        """The part-of-speech tag of the token that holds word ``i`` ("" if none)."""
         token = self[i].token
-        return self.tags[token] if 0 <= token < len(self.tags) else ""
+        return self.doc[token].tag_ if 0 <= token < len(self.doc) else ""
 
 
 def words_of(doc: Doc) -> Words:
     """Every syllable of ``doc.text`` with the index of its token."""
-    starts, ends, tags = [], [], []
-    for token in doc:
-        starts.append(token.idx)
-        ends.append(token.idx + len(token.text))
-        tags.append(token.tag_)
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = offsets.sum(axis=1).tolist()
     text = doc.text
-    words = []
+    spaces = {m.span() for m in _SPACE.finditer(text)}
+    words, end = [], -1
     for m in _WORD.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        words.append(Word(m.start(), m.end(), m.group(), i if i >= 0 and m.start() < ends[i] else -1))
-    return Words(text, words, tags)
+        start, previous_end = m.start(), end
+        end, word = m.end(), m.group()
+        i = bisect_right(starts, start) - 1
+        words.append(Word(start, end, word, i if i >= 0 and start < ends[i] else -1, word.casefold(),
+                          (previous_end, start) in spaces, word[:1].isupper()))
+    return Words(doc, text, words)
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,7 @@ def common_words() -> frozenset[str]:
 
 def forms_word(words: Words, i: int) -> bool:
     """Word ``i`` and the next word, one space apart, spell a common word."""
-    return i + 1 < len(words) and bool(_SPACE.fullmatch(words.text[words[i].end:words[i + 1].start])) \
+    return i + 1 < len(words) and words[i + 1].spaced \
         and f"{words[i].lower} {words[i + 1].lower}" in common_words()
 
 
@@ -119,6 +120,6 @@ def match_phrase(words: Words, i: int, table, *, fold: bool = True) -> int:
         if n <= best or i + n > len(words):
             continue
         forms = [words[i + k].lower if (fold and n > 1) else words[i + k].text for k in range(n)]
-        if tuple(forms) == phrase and all(_SPACE.fullmatch(gap_text(words, i + k)) for k in range(1, n)):
+        if tuple(forms) == phrase and all(words[i + k].spaced for k in range(1, n)):
             best = n
     return best

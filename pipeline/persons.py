@@ -11,7 +11,7 @@ position the person is elected to in the text ("bầu bổ sung Ủy viên Ban C
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import regex
@@ -56,16 +56,20 @@ def _attach_titles(words: Words, mentions: list[Mention]) -> None:
             m.titles.append(title)
 
 
+def _word_starting_at(words: Words, offset: int) -> int | None:
+    """Index of the word that starts at character ``offset``, if one does."""
+    i = bisect_left(words, offset, key=lambda w: w.start)
+    return i if i < len(words) and words[i].start == offset else None
+
+
 def _attach_elected(doc: Doc, words: Words, mentions: list[Mention]) -> None:
     """Positions a person is elected or appointed to in the text: "bầu bổ sung Ủy viên Ban
     Chấp hành đối với đồng chí X", "bà X ... được tín nhiệm bầu giữ chức Chủ tịch ...",
     "bầu ông X giữ chức Chủ tịch ..."."""
     if not mentions:
         return
-    sentence_starts = [s.start_char for s in doc.sents] if len(doc) else [0]
-    first_word = {w.start: i for i, w in enumerate(words)}
     for m in _ELECTED.finditer(words.text):
-        i = first_word.get(m.end())
+        i = _word_starting_at(words, m.end())
         title = title_at(words, i) if i is not None else None
         if title is None or title.kind != "office":
             continue
@@ -76,6 +80,7 @@ def _attach_elected(doc: Doc, words: Words, mentions: list[Mention]) -> None:
             owner = next((p for p in mentions if words[p.cue if p.cue is not None else p.first].start
                           == title.end + by_name.end()), None)
         if owner is None:
+            sentence_starts = [s.start_char for s in doc.sents] if len(doc) else [0]
             sentence = sentence_starts[bisect_right(sentence_starts, m.start()) - 1]
             before = [p for p in mentions if sentence <= words[p.first].start and words[p.last - 1].end <= m.start()]
             owner = before[-1] if before else None
@@ -88,7 +93,7 @@ def _attach_elected(doc: Doc, words: Words, mentions: list[Mention]) -> None:
         # past the titles the person holds already: "bầu bổ sung bà X, <title>, làm thành viên ..."
         end = max([t.end for t in p.titles if t.first >= p.last] + [words[p.last - 1].end])
         m = _TAKES_OFFICE.match(words.text, end)
-        i = first_word.get(m.end()) if m else None
+        i = _word_starting_at(words, m.end()) if m else None
         title = title_at(words, i) if i is not None else None
         if title is not None and title.kind == "office" \
                 and all(t.text.casefold() != title.text.casefold() for t in p.titles):
@@ -108,7 +113,9 @@ def _abbreviations() -> tuple[tuple[regex.Pattern, str], ...]:
                  for r in rows if r.get("abbreviation") and r.get("full"))
 
 
+@lru_cache(maxsize=4096)
 def _expanded(title: str) -> str:
+    """The title with its abbreviations spelt out, case-folded, single-spaced."""
     for pattern, full in _abbreviations():
         title = pattern.sub(full, title)
     return " ".join(title.casefold().split())
@@ -154,10 +161,10 @@ def find_persons(doc: Doc) -> list[Span]:
         if span is not None:
             spans.append(span)
     taken = {(s.start_char, s.end_char) for s in spans}
-    for start, end, kind in credit_mentions(doc):
+    for start, end, kind in credit_mentions(doc, words.text):
         if (start, end) in taken or start < 0:
             continue
-        name = doc.text[start:end]
+        name = words.text[start:end]
         span = make_span(doc, start, end, "PER", f"<{kind}>", person_name=name, person_titles=[])
         if span is not None:
             spans.append(span)
