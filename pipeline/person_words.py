@@ -16,6 +16,8 @@ import regex
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
+from .spans import doc_text
+
 # a syllable, an abbreviation ("GD-ĐT", "PGS.TS", "PC04") or a number
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-./&][\p{L}\p{N}]+)*")
 _SPACE = regex.compile(r"[^\S\n]+")
@@ -55,7 +57,7 @@ def words_of(doc: Doc) -> Words:
     offsets = doc.to_array([IDX, LENGTH])
     starts = offsets[:, 0].tolist()
     ends = offsets.sum(axis=1).tolist()
-    text = doc.text
+    text = doc_text(doc)
     spaces = {m.span() for m in _SPACE.finditer(text)}
     words, end = [], -1
     for m in _WORD.finditer(text):
