@@ -42,8 +42,14 @@ class Line:
         # the words with abbreviations spelled out: (syllable, word index, original-case syllable)
         self.stream, self.first = [], []
         table, most = self.lex["abbreviations"], self.lex["abbr_longest"]
+        firsts, _ = table_index(table)
         i = 0
         while i < self.n:
+            if words[i].text not in firsts:   # most words are no abbreviation
+                self.first.append(len(self.stream))
+                self.stream.append((words[i].fold, i, words[i].text))
+                i += 1
+                continue
             size = longest(table, words, i, key=lambda w: w.text, limit=most)
             full = table[tuple(w.text for w in words[i:i + size])] if size else [words[i].text]
             for k in range(max(size, 1)):
