@@ -303,12 +303,16 @@ def _plural_before(line: Line, i: int) -> bool:
         or bool(_FRACTION.fullmatch(prev.text))
 
 
+def _inside_person(line: Line, i: int) -> bool:
+    """Word ``i`` goes on a personal name begun up to three capitalized words before it."""
+    return any(line.person_at(k) and all(v.cap and not v.punct for v in line.w[k:i])
+               for k in range(max(0, i - 3), i))
+
+
 def _match_line(line: Line) -> list[OrgMatch]:
     out, i = [], 0
     while i < line.n:
-        inside_person = any(line.person_at(k) and all(v.cap and not v.punct for v in line.w[k:i])
-                            for k in range(max(0, i - 3), i))
-        parsed = _parse_unit(line, i) if line.w[i].cap and not inside_person and not line.person_at(i) else None
+        parsed = _parse_unit(line, i) if line.w[i].cap and not _inside_person(line, i) and not line.person_at(i) else None
         if parsed is None:
             i += 1
             continue

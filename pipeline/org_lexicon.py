@@ -114,16 +114,17 @@ def lexicons() -> dict:
     }
 
 
-def longest(table, words, i, key=lambda w: w.fold, limit=8):
-    """Length of the longest entry of ``table`` (tuples of syllables) matching at ``words[i]``."""
+def longest(table, words, i, key: str = "fold", limit=8):
+    """Length of the longest entry of ``table`` (tuples of syllables) matching at ``words[i]``,
+    comparing each Word's attribute ``key`` ("fold" or "text")."""
     if i >= len(words):
         return 0
     firsts, sizes = table_index(table)
-    if key(words[i]) not in firsts:
+    if getattr(words[i], key) not in firsts:
         return 0                          # most words open no entry: no tuples to build
     most = min(limit, len(words) - i)
     for size in sizes:
-        if size <= most and tuple(key(w) for w in words[i:i + size]) in table:
+        if size <= most and tuple(getattr(w, key) for w in words[i:i + size]) in table:
             return size
     return 0
 

@@ -50,7 +50,7 @@ class Line:
                 self.stream.append((words[i].fold, i, words[i].text))
                 i += 1
                 continue
-            size = longest(table, words, i, key=lambda w: w.text, limit=most)
+            size = longest(table, words, i, key="text", limit=most)
             full = table[tuple(w.text for w in words[i:i + size])] if size else [words[i].text]
             for k in range(max(size, 1)):
                 self.first.append(len(self.stream))
@@ -119,7 +119,7 @@ class Line:
         return 0
 
     def field_at(self, j) -> int:
-        return longest(self.lex["fields"], self.w, j, key=lambda w: w.text, limit=16)
+        return longest(self.lex["fields"], self.w, j, key="text", limit=16)
 
     def province_at(self, j) -> int:
         if j >= self.n or not self.w[j].cap:

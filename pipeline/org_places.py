@@ -33,8 +33,8 @@ def find_places(text: str, *, tokens=None, lines=None) -> list[tuple[int, int, s
                 out.append((w.start, line.w[end - 1].end, "<level> <place>"))
                 j = end
                 continue
-            zone_match = _ZONE.match(text, w.start)
-            if zone_match and w.cap:
+            zone_match = _ZONE.match(text, w.start) if w.cap else None
+            if zone_match:
                 k = j
                 while k < line.n and line.w[k].end <= zone_match.end():
                     k += 1
