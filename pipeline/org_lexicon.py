@@ -119,8 +119,8 @@ def longest(table, words, i, key: str = "fold", limit=8):
     comparing each Word's attribute ``key`` ("fold" or "text")."""
     if i >= len(words):
         return 0
-    firsts, sizes = table_index(table)
-    if getattr(words[i], key) not in firsts:
+    sizes = table_index(table).get(getattr(words[i], key))
+    if sizes is None:
         return 0                          # most words open no entry: no tuples to build
     most = min(limit, len(words) - i)
     for size in sizes:
@@ -132,16 +132,18 @@ def longest(table, words, i, key: str = "fold", limit=8):
 _INDEXES: dict[int, tuple] = {}
 
 
-def table_index(table) -> tuple[frozenset, tuple[int, ...]]:
-    """The first syllables of ``table``'s entries and their lengths, longest first (the tables
-    are loaded once, so this is built once per table)."""
+def table_index(table) -> dict[str, tuple[int, ...]]:
+    """The lengths of ``table``'s entries by their first syllable, longest first: "thành" opens
+    only "thành phố" (the tables are loaded once, so this is built once per table)."""
     known = _INDEXES.get(id(table))
     if known is None or known[0] is not table:
-        entries = [entry for entry in table if entry]
-        known = (table, frozenset(entry[0] for entry in entries),
-                 tuple(sorted({len(entry) for entry in entries}, reverse=True)))
+        sizes: dict[str, set[int]] = {}
+        for entry in table:
+            if entry:
+                sizes.setdefault(entry[0], set()).add(len(entry))
+        known = (table, {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()})
         _INDEXES[id(table)] = known
-    return known[1], known[2]
+    return known[1]
 
 
 @lru_cache(maxsize=1)

@@ -42,7 +42,7 @@ class Line:
         # the words with abbreviations spelled out: (syllable, word index, original-case syllable)
         self.stream, self.first = [], []
         table, most = self.lex["abbreviations"], self.lex["abbr_longest"]
-        firsts, _ = table_index(table)
+        firsts = table_index(table)
         i = 0
         while i < self.n:
             if words[i].text not in firsts:   # most words are no abbreviation
@@ -78,8 +78,8 @@ class Line:
                 return None               # inside a proper noun: "Tây Ban Nha", "Lê Bá Đảng" (but the
                                           # segmenter's one "Ban Chấp hành Trung ương Đảng" is two bodies)
         heads, p = self.lex["heads"], self.first[i]
-        firsts, sizes = table_index(heads)
-        if p >= len(self.stream) or self.stream[p][0] not in firsts:
+        sizes = table_index(heads).get(self.stream[p][0]) if p < len(self.stream) else None
+        if sizes is None:
             return None                   # most words open no head
         most = min(10, len(self.stream) - p)
         for size in sizes:
