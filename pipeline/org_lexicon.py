@@ -175,24 +175,27 @@ def split_words(text: str, start: int = 0, tokens=None) -> list[Word]:
     """Words and punctuation of ``text`` (one line). "Tp." keeps its dot; "TP.HCM", "TPHCM" and
     "Q.Gò" are two words; "TPHCM.Ông" is three; "3.072" stays one."""
     dotted, glued = _dotted(), _GLUED
-    found: list[tuple[str, int, int]] = []    # (word, start, end)
+    found: list[tuple[str, int, int]] = []    # (word, start, end) in the text
+    taken = 0                             # where the last word ends in the line
     for m in _WORD.finditer(text):
-        s, e, w = start + m.start(), start + m.end(), m.group()
-        if found and s < found[-1][2]:
+        s, e = m.span()
+        if s < taken:
             continue                      # the dot was taken by the abbreviation before it
-        if "." not in w and w not in glued and text[e - start:e - start + 1] != ".":
-            found.append((w, s, e))       # most words: nothing to split or to glue on
+        w = m.group()
+        if "." not in w and w not in glued and text[e:e + 1] != ".":
+            found.append((w, start + s, start + e))   # most words: nothing to split or to glue on
+            taken = e
             continue
         pieces = _split_dots(w, dotted)
-        if e - start < len(text) and text[e - start] == "." and pieces[-1] + "." in dotted:
+        if e < len(text) and text[e] == "." and pieces[-1] + "." in dotted:
             pieces[-1] += "."
-        offset = s
+        at = s
         for piece in pieces:
-            at = text.find(piece, offset - start) + start
+            at = text.find(piece, at)
             for part in glued.get(piece, (piece,)):
-                found.append((part, at, at + len(part)))
+                found.append((part, start + at, start + at + len(part)))
                 at += len(part)
-            offset = at
+        taken = at
     if not tokens:
         return [Word(w, s, e) for w, s, e in found]
     starts = _starts(tokens)
