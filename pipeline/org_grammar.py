@@ -125,8 +125,7 @@ def _parse_unit(line: Line, i: int, absorbed: bool = False):
                 break                     # "Bộ GDĐT Bành Tiến Long": the field ended the name
             # a school named after a person: the name comes first or after its type only
             # ("Trường THPT chuyên Nguyễn Quang Diêu", not "ĐH Kinh tế quốc dân Phan Công Nghĩa")
-            typed_only = _school_types_only(line, name)
-            if line.person_at(j) and not (head.names == "person" and typed_only) \
+            if line.person_at(j) and not (head.names == "person" and _school_types_only(line, name)) \
                     and not (head.names == "business" and line.company_name(j)):
                 break
             if name and line.office_before(i) and line.foreign_person_at(j) \
@@ -303,12 +302,20 @@ def _plural_before(line: Line, i: int) -> bool:
         or bool(_FRACTION.fullmatch(prev.text))
 
 
+def _inside_person(line: Line, i: int) -> bool:
+    """Word ``i`` goes on a personal name begun up to three capitalized words before it."""
+    k = i
+    while k > max(0, i - 3) and line.w[k - 1].cap and not line.w[k - 1].punct:
+        k -= 1
+        if line.person_at(k):
+            return True
+    return False
+
+
 def _match_line(line: Line) -> list[OrgMatch]:
     out, i = [], 0
     while i < line.n:
-        inside_person = any(line.person_at(k) and all(v.cap and not v.punct for v in line.w[k:i])
-                            for k in range(max(0, i - 3), i))
-        parsed = _parse_unit(line, i) if line.w[i].cap and not inside_person and not line.person_at(i) else None
+        parsed = _parse_unit(line, i) if line.w[i].cap and not _inside_person(line, i) and not line.person_at(i) else None
         if parsed is None:
             i += 1
             continue

@@ -24,28 +24,31 @@ _DECIMAL = regex.compile(r"[\d.,]+")
 _GLUED = {"TPHCM": ("TP", "HCM"), "TpHCM": ("Tp", "HCM")}
 
 
-@dataclass
 class Word:
-    """One word of a line (a syllable, an acronym or a punctuation mark) and its token's tag."""
-    text: str
-    start: int
-    end: int
-    tag: str = ""
-    token: int = -1
-    sent_start: bool = False
+    """One word of a line (a syllable, an acronym or a punctuation mark) and its token's tag.
+    What its spelling says (``fold``, ``cap``, ``upper`` ...) is read once per spelling."""
+    __slots__ = ("text", "start", "end", "tag", "token", "sent_start", "fold", "punct", "cap", "lower", "upper", "digits")
 
-    def __post_init__(self):
-        self.fold = self.text.casefold()
-        first = self.text[0]
-        self.punct = not first.isalnum()
-        self.cap = first.isupper()
-        self.lower = first.islower()
-        if self.text.isalpha():           # most words: str.isupper() settles a lowercase one at once
-            self.upper = len(self.text) > 1 and self.text.isupper() and all(c.isupper() for c in self.text)
-        else:
-            letters = [c for c in self.text if c.isalpha()]
-            self.upper = bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or any(c.isdigit() for c in self.text))
-        self.digits = len(self.text) <= 5 and self.text.isdecimal()   # \d{1,5}
+    def __init__(self, text: str, start: int, end: int, tag: str = "", token: int = -1, sent_start: bool = False):
+        self.text, self.start, self.end = text, start, end
+        self.tag, self.token, self.sent_start = tag, token, sent_start
+        self.fold, self.punct, self.cap, self.lower, self.upper, self.digits = _shape(text)
+
+    def __repr__(self) -> str:
+        return f"Word({self.text!r}, {self.start}, {self.end}, tag={self.tag!r}, token={self.token})"
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape(text: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """(casefolded, punctuation, capitalized, lowercase, in capitals, a number of at most 5 digits)."""
+    first = text[0]
+    if text.isalpha():                    # most words: str.isupper() settles a lowercase one at once
+        upper = len(text) > 1 and text.isupper() and all(c.isupper() for c in text)
+    else:
+        letters = [c for c in text if c.isalpha()]
+        upper = bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or any(c.isdigit() for c in text))
+    return (text.casefold(), not first.isalnum(), first.isupper(), first.islower(), upper,
+            len(text) <= 5 and text.isdecimal())   # \d{1,5}
 
 
 @dataclass(frozen=True)
@@ -111,16 +114,17 @@ def lexicons() -> dict:
     }
 
 
-def longest(table, words, i, key=lambda w: w.fold, limit=8):
-    """Length of the longest entry of ``table`` (tuples of syllables) matching at ``words[i]``."""
+def longest(table, words, i, key: str = "fold", limit=8):
+    """Length of the longest entry of ``table`` (tuples of syllables) matching at ``words[i]``,
+    comparing each Word's attribute ``key`` ("fold" or "text")."""
     if i >= len(words):
         return 0
-    firsts, sizes = table_index(table)
-    if key(words[i]) not in firsts:
+    sizes = table_index(table).get(getattr(words[i], key))
+    if sizes is None:
         return 0                          # most words open no entry: no tuples to build
     most = min(limit, len(words) - i)
     for size in sizes:
-        if size <= most and tuple(key(w) for w in words[i:i + size]) in table:
+        if size <= most and tuple(getattr(w, key) for w in words[i:i + size]) in table:
             return size
     return 0
 
@@ -128,16 +132,18 @@ def longest(table, words, i, key=lambda w: w.fold, limit=8):
 _INDEXES: dict[int, tuple] = {}
 
 
-def table_index(table) -> tuple[frozenset, tuple[int, ...]]:
-    """The first syllables of ``table``'s entries and their lengths, longest first (the tables
-    are loaded once, so this is built once per table)."""
+def table_index(table) -> dict[str, tuple[int, ...]]:
+    """The lengths of ``table``'s entries by their first syllable, longest first: "thành" opens
+    only "thành phố" (the tables are loaded once, so this is built once per table)."""
     known = _INDEXES.get(id(table))
     if known is None or known[0] is not table:
-        entries = [entry for entry in table if entry]
-        known = (table, frozenset(entry[0] for entry in entries),
-                 tuple(sorted({len(entry) for entry in entries}, reverse=True)))
+        sizes: dict[str, set[int]] = {}
+        for entry in table:
+            if entry:
+                sizes.setdefault(entry[0], set()).add(len(entry))
+        known = (table, {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()})
         _INDEXES[id(table)] = known
-    return known[1], known[2]
+    return known[1]
 
 
 @lru_cache(maxsize=1)
@@ -169,28 +175,38 @@ def split_words(text: str, start: int = 0, tokens=None) -> list[Word]:
     """Words and punctuation of ``text`` (one line). "Tp." keeps its dot; "TP.HCM", "TPHCM" and
     "Q.Gò" are two words; "TPHCM.Ông" is three; "3.072" stays one."""
     dotted, glued = _dotted(), _GLUED
-    words: list[Word] = []
+    found: list[tuple[str, int, int]] = []    # (word, start, end) in the text
+    taken = 0                             # where the last word ends in the line
     for m in _WORD.finditer(text):
-        s, e, w = start + m.start(), start + m.end(), m.group()
-        if words and s < words[-1].end:
+        s, e = m.span()
+        if s < taken:
             continue                      # the dot was taken by the abbreviation before it
+        w = m.group()
+        if "." not in w and w not in glued and text[e:e + 1] != ".":
+            found.append((w, start + s, start + e))   # most words: nothing to split or to glue on
+            taken = e
+            continue
         pieces = _split_dots(w, dotted)
-        if e - start < len(text) and text[e - start] == "." and pieces[-1] + "." in dotted:
+        if e < len(text) and text[e] == "." and pieces[-1] + "." in dotted:
             pieces[-1] += "."
-        offset = s
+        at = s
         for piece in pieces:
-            at = text.find(piece, offset - start) + start
+            at = text.find(piece, at)
             for part in glued.get(piece, (piece,)):
-                words.append(Word(part, at, at + len(part)))
+                found.append((part, start + at, start + at + len(part)))
                 at += len(part)
-            offset = at
-    if tokens:
-        starts = _starts(tokens)
-        for w in words:
-            k = bisect_right(starts, w.start) - 1
-            if k >= 0 and w.start < tokens[k][1]:
-                w.token, w.tag = k, tokens[k][2]
-                w.sent_start = len(tokens[k]) > 3 and bool(tokens[k][3]) and w.start == tokens[k][0]
+        taken = at
+    if not tokens:
+        return [Word(w, s, e) for w, s, e in found]
+    starts = _starts(tokens)
+    words = []
+    for w, s, e in found:
+        k = bisect_right(starts, s) - 1
+        token = tokens[k] if k >= 0 else None
+        if token is not None and s < token[1]:
+            words.append(Word(w, s, e, token[2], k, len(token) > 3 and bool(token[3]) and s == token[0]))
+        else:
+            words.append(Word(w, s, e))
     return words
 
 

@@ -42,9 +42,15 @@ class Line:
         # the words with abbreviations spelled out: (syllable, word index, original-case syllable)
         self.stream, self.first = [], []
         table, most = self.lex["abbreviations"], self.lex["abbr_longest"]
+        firsts = table_index(table)
         i = 0
         while i < self.n:
-            size = longest(table, words, i, key=lambda w: w.text, limit=most)
+            if words[i].text not in firsts:   # most words are no abbreviation
+                self.first.append(len(self.stream))
+                self.stream.append((words[i].fold, i, words[i].text))
+                i += 1
+                continue
+            size = longest(table, words, i, key="text", limit=most)
             full = table[tuple(w.text for w in words[i:i + size])] if size else [words[i].text]
             for k in range(max(size, 1)):
                 self.first.append(len(self.stream))
@@ -72,8 +78,8 @@ class Line:
                 return None               # inside a proper noun: "Tây Ban Nha", "Lê Bá Đảng" (but the
                                           # segmenter's one "Ban Chấp hành Trung ương Đảng" is two bodies)
         heads, p = self.lex["heads"], self.first[i]
-        firsts, sizes = table_index(heads)
-        if p >= len(self.stream) or self.stream[p][0] not in firsts:
+        sizes = table_index(heads).get(self.stream[p][0]) if p < len(self.stream) else None
+        if sizes is None:
             return None                   # most words open no head
         most = min(10, len(self.stream) - p)
         for size in sizes:
@@ -113,7 +119,7 @@ class Line:
         return 0
 
     def field_at(self, j) -> int:
-        return longest(self.lex["fields"], self.w, j, key=lambda w: w.text, limit=16)
+        return longest(self.lex["fields"], self.w, j, key="text", limit=16)
 
     def province_at(self, j) -> int:
         if j >= self.n or not self.w[j].cap:

@@ -97,6 +97,7 @@ def _equivalents() -> tuple[dict[str, str], ...]:
 KeyUnit = tuple[str, str, str, str, str]
 
 
+@lru_cache(maxsize=4096)
 def unit_key(unit: Unit) -> KeyUnit:
     """The folded unit, a province without its level word taking the province's level, and the
     equivalent full form applied ("công đoàn @tỉnh an giang" → "liên đoàn lao động @tỉnh an giang")."""
@@ -161,6 +162,8 @@ def dominant_places(text: str, keys) -> dict[str, str]:
         for _, _, _, level, place in key:
             if place:
                 seen.setdefault(level, {})[place] = place
+    if not seen:
+        return {}
     folded_text = _NOT_ALNUM.sub("", text.casefold())
     out = {}
     for level, places in seen.items():

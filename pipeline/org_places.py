@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from .org_lexicon import longest, split_words
+from .org_lexicon import longest, split_words, table_index
 from .org_line import Line, lines_of
 from .resources import load_lexicon, load_table
 
@@ -23,9 +23,13 @@ def find_places(text: str, *, tokens=None, lines=None) -> list[tuple[int, int, s
     ``lines``, the text's :func:`~pipeline.org_line.lines_of`, saves splitting it again."""
     out = []
     for line in lines if lines is not None else lines_of(text, tokens):
+        level_firsts = table_index(line.lex["levels"])
         j = 0
         while j < line.n:
             w = line.w[j]
+            if not w.cap and w.fold not in level_firsts:
+                j += 1                    # a place opens with a level word or a capital
+                continue
             # "Q. Liêm" in a photo credit is a person: a one-letter level is only read inside a name
             lv = line.level_at(j) if not (w.text.endswith(".") and len(w.text) <= 2) else None
             if lv and line.place_end(lv[2], lv[3]) > lv[2]:
@@ -33,8 +37,8 @@ def find_places(text: str, *, tokens=None, lines=None) -> list[tuple[int, int, s
                 out.append((w.start, line.w[end - 1].end, "<level> <place>"))
                 j = end
                 continue
-            zone_match = _ZONE.match(text, w.start)
-            if zone_match and w.cap:
+            zone_match = _ZONE.match(text, w.start) if w.cap else None
+            if zone_match:
                 k = j
                 while k < line.n and line.w[k].end <= zone_match.end():
                     k += 1
