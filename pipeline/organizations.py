@@ -13,7 +13,6 @@ mentions are one organization is decided in :mod:`pipeline.org_names`.
 from __future__ import annotations
 
 import json
-import weakref
 from functools import lru_cache
 
 import regex
@@ -26,7 +25,7 @@ from .org_line import Line, lines_of
 from .org_places import find_places
 from .org_names import Unit, canonical_names, chain_key, resolve_keys
 from .resources import load_lexicon
-from .spans import LAYOUT, ORGANIZATIONS, PERSONS, in_boilerplate, make_span
+from .spans import LAYOUT, ORGANIZATIONS, PERSONS, doc_text, in_boilerplate, make_span, memo
 
 __all__ = ["OrgMatch", "canonical_org", "find_locations", "find_organizations", "match_organizations",
            "organization_mentions"]
@@ -49,20 +48,10 @@ def _tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
             for start, length, tag, sent_start in zip(starts, lengths, tags, sent_starts)]
 
 
-_LAST: list = [None, None]   # (weak reference to the last Doc, (its length, its text, its lines))
-
-
 def _read(doc: Doc) -> tuple[str, list[Line]]:
-    """The doc's text and its lines split into words, made once: organizations and then places
-    read the same ones (``doc.text`` is joined anew from the tokens at every call). Kept for the
-    last Doc only, by weak reference (not in ``doc.user_data``: Doc.to_bytes writes it)."""
-    ref, known = _LAST
-    if ref is not None and ref() is doc and known[0] == len(doc):
-        return known[1], known[2]
-    text = doc.text
-    lines = lines_of(text, _tokens(doc))
-    _LAST[:] = [weakref.ref(doc), (len(doc), text, lines)]
-    return text, lines
+    """The doc's text and its lines split into words, made once per Doc: organizations and then
+    places read the same ones."""
+    return doc_text(doc), memo(doc, "organization lines", lambda d: lines_of(doc_text(d), _tokens(d)))
 
 
 def organization_mentions(doc: Doc) -> list[tuple[OrgMatch, str]]:
@@ -143,7 +132,7 @@ def canonical_org(doc: Doc, text: str) -> str | None:
     key = chain_key(max(matches, key=lambda m: m.end - m.start).units)
     if key in known:
         return known[key]
-    target = resolve_keys(list(known) + [key], doc.text)[key]
+    target = resolve_keys(list(known) + [key], doc_text(doc))[key]
     return known.get(target)
 
 
