@@ -94,11 +94,14 @@ def numbered(text: str, start: int, end: int) -> bool:
     return bool(_address_rx().match(text, end, end + 40))
 
 
+_DIGITS_AT = regex.compile(r"[\d.,]*")
+
+
 def name_head(text: str, start: int, end: int | None = None, words: Words | None = None) -> bool:
     """Whether the number at ``text[start:end]`` is part of a name, an identifier or an address
     ("lớp 12", "Tiểu đoàn 2", "Kế hoạch 100 ngày", "số 12 đường Lê Lợi"), by the words around it."""
     if end is None:
-        end = start + len(regex.match(r"[\d.,]*", text[start:]).group())
+        end = _DIGITS_AT.match(text, start).end()
     before = _before(text, start)
     m = _name_head_rx().search(before)
     if m:

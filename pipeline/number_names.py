@@ -86,7 +86,8 @@ _NUMERIC_DATE_RULES = [
     ("<d>/<m>/<y>", r"(?<![\d.,/])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
     ("<y>-<y>", r"(?<![\d.,/])(?P<y>(?:19|20)\d\d)[^\S\n]?[-–][^\S\n]?(?P<y2>(?:19|20)\d\d)(?![\d/])"),
     ("<m>/<y>", r"(?<![\d.,/])(?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d\d)(?![\d/])"),
-    ("quý <q>/<y>", r"(?<=(?i:quý)[^\S\n]+)(?P<q>IV|III|II|I|[1-4])(?:[/-](?P<y>\d{4}))?(?![\p{L}\d])"),
+    # "\K" keeps "quý" out of the match: a lookbehind there was tried at every character
+    ("quý <q>/<y>", r"(?i:quý)[^\S\n]+\K(?P<q>IV|III|II|I|[1-4])(?:[/-](?P<y>\d{4}))?(?![\p{L}\d])"),
 ]
 
 
@@ -129,11 +130,15 @@ _ORDINAL_WORD = regex.compile(
     r"(?![\p{L}\d])")
 WEEKDAY_NEXT = regex.compile(rf"^(?:{_SP0}[,(]|{_SP}(?:tuần|ngày|\d))", regex.I)
 RANK_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:đứng|xếp|xếp hạng|vị trí|thứ hạng|về){_SP}$")
+# the head word is looked behind the numeral: the capitals are rare, the head words are not
 _ROMAN_HEADED = regex.compile(
-    r"(?<![\p{L}])(?P<head>(?i:lần thứ|khóa|khoá|đại hội|kỳ họp thứ|kỳ họp|hội nghị lần thứ|quý|hạng|giai đoạn"
-    r"|thế kỷ|thế kỉ|phần|chương|vòng|nhóm|loại|cấp|đợt|kỳ|bậc|khu vực|vùng|mục|phụ lục|tập))[^\S\n]+"
+    r"(?<=(?<![\p{L}])(?i:lần thứ|khóa|khoá|đại hội|kỳ họp thứ|kỳ họp|hội nghị lần thứ|quý|hạng|giai đoạn"
+    r"|thế kỷ|thế kỉ|phần|chương|vòng|nhóm|loại|cấp|đợt|kỳ|bậc|khu vực|vùng|mục|phụ lục|tập)[^\S\n]+)"
     r"(?P<r>[IVXLCDM]+)(?![\p{L}\d])")
 _ROMAN_BARE = regex.compile(r"(?<=\p{Lu}\p{L}*[^\S\n]+)(?P<r>[IVX]{2,})(?![\p{L}\d])")
+
+
+_NOT_DIGIT = regex.compile(r"\D")
 
 
 def fixed_rules(text: str, claims: Claims) -> list[NumberMatch]:
@@ -147,7 +152,7 @@ def fixed_rules(text: str, claims: Claims) -> list[NumberMatch]:
 
     for m in _PHONE.finditer(text):
         if sum(ch.isdigit() for ch in m.group()) >= 9 or m.group().startswith("1"):
-            add(m.start(), m.end(), float(regex.sub(r"\D", "", m.group())), "phone", "<phone>")
+            add(m.start(), m.end(), float(_NOT_DIGIT.sub("", m.group())), "phone", "<phone>")
     for name, rx in _NUMERIC_DATES:
         for m in rx.finditer(text):
             g = m.groupdict()
@@ -159,7 +164,7 @@ def fixed_rules(text: str, claims: Claims) -> list[NumberMatch]:
             add(m.start(), m.end(), value, "date", name)
     for name, rx in _CODES:
         for m in rx.finditer(text):
-            digits = regex.sub(r"\D", "", m.group())
+            digits = _NOT_DIGIT.sub("", m.group())
             add(m.start(), m.end(), float(digits) if digits else 0.0, "code", name)
     for name, rx in _CLOCKS:
         for m in rx.finditer(text):

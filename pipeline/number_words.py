@@ -134,13 +134,18 @@ DIGITS = (r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"     # 12.345.000 / 1.234,5
            r"|\d+(?:,\d+)?)")                      # 98,92 / 02 / 2022
 
 
+_ENGLISH_GROUPS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_ENGLISH_DECIMAL = regex.compile(r"\d+\.\d{1,2}")
+_VIETNAMESE_DIGITS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
 def digits_value(text: str) -> float | None:
     text = text.strip()
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", text):
+    if _ENGLISH_GROUPS.fullmatch(text):
         return float(text.replace(",", ""))
-    if regex.fullmatch(r"\d+\.\d{1,2}", text):          # an English decimal point "6.8"
+    if _ENGLISH_DECIMAL.fullmatch(text):          # an English decimal point "6.8"
         return float(text)
-    if not regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", text):
+    if not _VIETNAMESE_DIGITS.fullmatch(text):
         return None
     return float(text.replace(".", "").replace(",", "."))
 

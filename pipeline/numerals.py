@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
+from spacy.attrs import IDX, LENGTH
 
 from .number_heads import (Words, inside_longer_word, name_head as _name_head, qualifier, qualifier_alternation,
                            qualifier_role)
@@ -26,7 +27,7 @@ from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, 
                            UNITS as _UNITS, digits_value as _digits_value, numx_value as _numx_value,
                            parse_number_words, parse_roman, word_table as _words)
 from .resources import alternation, load_table
-from .spans import doc_text, in_boilerplate, make_span, memo
+from .spans import boilerplate_ranges, doc_text, make_span, memo
 
 __all__ = ["NumberMatch", "find_numerals", "match_numerals", "parse_number", "parse_number_words", "parse_roman"]
 
@@ -114,6 +115,17 @@ def _counted_noun_rx():
 _ZODIAC_YEAR = regex.compile(rf"{_SP}con{_SP}(?:chuột|trâu|hổ|cọp|mèo|rồng|rắn|ngựa|dê|khỉ|gà|chó|lợn|heo)(?!\p{{L}})",
                              regex.I)
 _NUA_NEXT = regex.compile(rf"^{_SP}(?:năm|tháng|ngày|tuần|giờ|tiếng|phút|thế kỷ)(?!\p{{L}})", regex.I)
+# "ngã ba" is a road junction, "tháng sáu" a month name, "thứ năm" a weekday or rank
+_NAMING_WORD_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:ngã|tháng|thứ){_SP}$")
+_COMPOUND_AFTER_SCALE = regex.compile(rf"{_SP}(?:chứng|lệ|số|phú)(?!\p{{L}})")     # "không triệu chứng", "tỷ lệ"
+_LOWER_AFTER = regex.compile(rf"{_SP}\p{{Ll}}")
+_UPPER_AFTER = regex.compile(rf"{_SP}\p{{Lu}}")
+_DIGIT_AFTER = regex.compile(rf"{_SP}\d")
+_MOT_BEFORE = regex.compile(rf"(?i:một){_SP}$")
+_BA_KIN = regex.compile(rf"{_SP}(?:mẹ|má|con|anh|chị|ơi)(?!\p{{L}})")
+_CHIN_RIPE_AFTER = regex.compile(rf"{_SP}(?:muồi|chắn|mọng|rộ|vàng|đỏ|sớm|đều)(?!\p{{L}})")
+_CHIN_RIPE_BEFORE = regex.compile(rf"(?i:lúa|quả|trái|nấu|chín){_SP}$")
+_SYLLABLES = regex.compile(r"\S+")
 
 
 # ---------------------------------------------------------------- matching
@@ -126,7 +138,7 @@ def _measure_after():
 def _year(text: str, start: int, end: int, qual: str | None) -> bool:
     """A bare "19xx"/"20xx" is a year ("năm 2020", "Siêu mẫu Việt Nam 2004 khu vực"): counts that
     large print a thousands dot ("2.004 thí sinh"); a measure after it still counts ("2000 ha")."""
-    if not regex.match(rf"{_SP}\p{{Ll}}", text[end:end + 3]):
+    if not _LOWER_AFTER.match(text[end:end + 3]):
         return True
     return not _measure_after().match(text, end, end + 20) and qualifier_role().get(qual) not in ("approx", "bound")
 
@@ -135,8 +147,11 @@ def _sentence_start(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(_before(text, start, 3)))
 
 
+_CAPITALISED_BEFORE = regex.compile(rf"(?<![\p{{L}}])(\p{{Lu}}[\p{{L}}]*){_SP}$")
+
+
 def _capitalised_word_before(text: str, start: int) -> bool:
-    m = regex.search(rf"(?<![\p{{L}}])(\p{{Lu}}[\p{{L}}]*){_SP}$", _before(text, start))
+    m = _CAPITALISED_BEFORE.search(_before(text, start))
     return bool(m) and not _sentence_start(text, start - len(m.group(0)))
 
 
@@ -159,6 +174,11 @@ def _digit_expressions(text: str, claims: Claims, words: Words | None) -> list[N
     return out
 
 
+_ENGLISH_GROUPS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}")       # "12,345,000" is no decimal
+_DECIMAL = regex.compile(r",\d+$|^\d+\.\d{1,2}$")
+_RANK_WORD_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:thứ|hạng){_SP}$")
+
+
 def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMatch]:
     a_text = text[s:e]
     got = _numx_value(a_text)
@@ -167,14 +187,14 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMat
     a_val, scaled = got
     before = _before(text, s)
     qual, q_start = qualifier(text, s, words)
-    decimal = not regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", a_text) and bool(regex.search(r",\d+$|^\d+\.\d{1,2}$", a_text))
+    decimal = not _ENGLISH_GROUPS.fullmatch(a_text) and bool(_DECIMAL.search(a_text))
     kind = "multiplier" if scaled else "decimal" if decimal else "cardinal"
     rule = _scale_rule(a_text)
     in_name = False
     head_start = q_start
     end = e
     # ordinals "thứ 4", "thứ 12/63": ranks are statistics, "lần thứ 9", "Kỳ họp thứ 9" are names
-    thu = regex.search(rf"(?<![\p{{L}}])(?i:thứ|hạng){_SP}$", before)
+    thu = _RANK_WORD_BEFORE.search(before)
     if thu:
         head_start = s - len(thu.group())
         kind, rule = "ordinal", thu.group().split()[0].lower() + " <n>"
@@ -228,7 +248,7 @@ def _read_digit_match(text, m, s, e, b, c, pct, claims, words) -> list[NumberMat
             return _claimed(claims, s, e + unit.end(), text, a_val, None, "measure", None, True, "<n><unit> (event)")
         if _calendar_before(text, s):
             return _claimed(claims, s, e, text, a_val, None, "date", None, True, "<calendar> <n>")
-        digits_only = regex.fullmatch(r"\d+", a_text)
+        digits_only = a_text.isdecimal()
         if digits_only and len(a_text) == 4 and 1900 <= a_val <= 2099 and _year(text, s, e, qual):
             return _claimed(claims, s, e, text, a_val, None, "year", None, True, "<yyyy>")
         if _name_head(text, s, e, words) or (digits_only and len(a_text) <= 3 and _capitalised_word_before(text, s)
@@ -255,14 +275,16 @@ def _calendar_before(text: str, start: int) -> bool:
     return bool(_CALENDAR_BEFORE.search(_before(text, start, 20)))
 
 
+_DAY_CUE = regex.compile(rf"(?<![\p{{L}}])(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm nay|hôm qua|mùng|mồng|rạng sáng"
+                         rf"|khuya){_SP0}[(]?$")
+_PAIRED_DAY_CUE = regex.compile(rf"(?i:ngày|sáng|chiều|tối|trưa|đêm)[^\n]{{0,25}}(?:đến|và|[-–,]){_SP0}$")
+
+
 def _date_cue(text: str, start: int) -> bool:
     """A day/month pair reads as a date after "ngày", "Sáng", "hôm qua (" or after an earlier date
     it is paired with ("ngày 8 và 9-7", "từ ngày 25/3 đến 15/4")."""
     before = _before(text, start, 40)
-    if regex.search(rf"(?<![\p{{L}}])(?i:ngày|sáng|chiều|tối|trưa|đêm|hôm nay|hôm qua|mùng|mồng|rạng sáng|khuya)"
-                    rf"{_SP0}[(]?$", before):
-        return True
-    return bool(regex.search(rf"(?i:ngày|sáng|chiều|tối|trưa|đêm)[^\n]{{0,25}}(?:đến|và|[-–,]){_SP0}$", before))
+    return bool(_DAY_CUE.search(before) or _PAIRED_DAY_CUE.search(before))
 
 
 def _claimed(claims, s, e, text, value, total, kind, qual, in_name, rule) -> list[NumberMatch]:
@@ -280,7 +302,7 @@ def _word_numbers(text: str, claims: Claims, words: Words | None) -> list[Number
     """Spelled-out numbers: "hai đối tượng", "mười lăm", "một triệu rưỡi", "hàng trăm"."""
     out = []
     for m in _WORD_NUMBER.finditer(text):
-        syllables = list(regex.finditer(r"\S+", m.group()))
+        syllables = list(_SYLLABLES.finditer(m.group()))
         # a capitalised number word inside a sentence is a name ("Ba Tri", "Năm Căn")
         cut = len(syllables)
         for i, w in enumerate(syllables):
@@ -321,9 +343,9 @@ def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> boo
     """Context checks for a spelled-out number that could be another word."""
     row = _words().get(low[0], {})
     after, before = text[e:e + 20], _before(text, s)
-    if regex.search(rf"(?<![\p{{L}}])(?i:ngã|tháng|thứ){_SP}$", before):
-        return False   # "ngã ba" is a road junction, "tháng sáu" a month name, "thứ năm" a weekday or rank
-    if low[0] == "không" or regex.match(rf"{_SP}(?:chứng|lệ|số|phú)(?!\p{{L}})", after) and low[-1] in _SCALES:
+    if _NAMING_WORD_BEFORE.search(before):
+        return False
+    if low[0] == "không" or _COMPOUND_AFTER_SCALE.match(after) and low[-1] in _SCALES:
         return False   # "không triệu chứng", "tỷ lệ": not numbers
     if len(low) == 1:
         if low[0] in _SCALES or low[0] in ("trăm", "chục"):
@@ -333,20 +355,19 @@ def _word_ok(text: str, low: list[str], s: int, e: int, qual: str | None) -> boo
         if low[0] == "một":
             # "một" is mostly the article "a" ("một cán bộ cho biết"); only a hedge makes it a count
             return qualifier_role().get(qual) == "approx" \
-                and not _MOT_NOT_NUMBER.match(after) and bool(regex.match(rf"{_SP}\p{{Ll}}", after))
+                and not _MOT_NOT_NUMBER.match(after) and bool(_LOWER_AFTER.match(after))
         if low[0] == "năm":     # "năm người", but "năm nay", "là năm trọng tâm", "năm xưa"
             return bool(_counted_noun_rx().match(text, e, e + 20)) and not _NAM_PREV_NOT.search(before) \
                 and not _ZODIAC_YEAR.match(text, e, e + 20)
         if low[0] == "nửa":
-            return bool(_NUA_NEXT.match(after)) and not regex.search(rf"(?i:một){_SP}$", before)
-        if regex.match(rf"{_SP}\p{{Lu}}", after):
+            return bool(_NUA_NEXT.match(after)) and not _MOT_BEFORE.search(before)
+        if _UPPER_AFTER.match(after):
             return False   # "Ba Tri", "Năm Căn": a place name
-        if low[0] == "ba" and regex.match(rf"{_SP}(?:mẹ|má|con|anh|chị|ơi)(?!\p{{L}})", after):
+        if low[0] == "ba" and _BA_KIN.match(after):
             return False
-        if low[0] == "chín" and (regex.match(rf"{_SP}(?:muồi|chắn|mọng|rộ|vàng|đỏ|sớm|đều)(?!\p{{L}})", after)
-                                 or regex.search(rf"(?i:lúa|quả|trái|nấu|chín){_SP}$", before)):
+        if low[0] == "chín" and (_CHIN_RIPE_AFTER.match(after) or _CHIN_RIPE_BEFORE.search(before)):
             return False
-    if regex.match(rf"{_SP}\d", after) and low[-1] == "năm":
+    if _DIGIT_AFTER.match(after) and low[-1] == "năm":
         return False
     return True
 
@@ -368,7 +389,8 @@ def match_numerals(text: str, words: Words | None = None) -> list[NumberMatch]:
 
 def words_of(doc) -> Words:
     """The Doc's words as sorted character offsets (underthesea's words: "quy tập" is one)."""
-    return [(t.idx, t.idx + len(t.text)) for t in doc]
+    offsets = doc.to_array([IDX, LENGTH])
+    return list(zip(offsets[:, 0].tolist(), offsets.sum(axis=1).tolist()))
 
 
 def doc_numerals(doc) -> list[NumberMatch]:
@@ -382,8 +404,9 @@ def find_numerals(doc) -> list:
     ``_.number_kind``, ``_.number_qualifier`` and ``_.number_in_name`` set;
     numbers inside site boilerplate are left out."""
     spans, seen = [], set()
+    boilerplate = boilerplate_ranges(doc)        # read once: each read makes every layout span anew
     for n in doc_numerals(doc):
-        if in_boilerplate(doc, n.start, n.end):
+        if any(n.start < b_end and b_start < n.end for b_start, b_end in boilerplate):
             continue
         span = make_span(doc, n.start, n.end, "NUM", n.rule, number=n.value, number_total=n.total,
                          number_kind=n.kind, number_qualifier=n.qualifier, number_in_name=n.in_name)

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 import regex
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .resources import alternation, load_table
@@ -75,21 +76,23 @@ class Tags:
     """The tagger's words and POS tags looked up by character offset (none on a hand-built Doc)."""
 
     def __init__(self, doc: Doc):
-        self.tokens = list(doc)
-        self.starts = [t.idx for t in self.tokens]
+        self.doc = doc
+        offsets = doc.to_array([IDX, LENGTH])     # one pass, not a Token object per word
+        self.starts = offsets[:, 0].tolist()
+        self.ends = offsets.sum(axis=1).tolist()
 
     def covering(self, pos: int):
         """The token whose characters include ``pos``."""
         i = bisect_right(self.starts, pos) - 1
-        if i < 0 or pos >= self.tokens[i].idx + len(self.tokens[i].text):
+        if i < 0 or pos >= self.ends[i]:
             return None
-        return self.tokens[i]
+        return self.doc[i]
 
     def at(self, start: int) -> str | None:
         """The tag of the token starting at ``start``; None inside a token (a word sharing
         a token with what precedes it, "1.250 viên", gives no evidence)."""
         i = bisect_right(self.starts, start) - 1
-        return (self.tokens[i].tag_ or None) if i >= 0 and self.tokens[i].idx == start else None
+        return (self.doc[i].tag_ or None) if i >= 0 and self.starts[i] == start else None
 
 
 def read_unit(text: str, pos: int, tags: Tags | None = None, *, strict: bool = False) -> tuple[str, int] | None:
