@@ -310,7 +310,7 @@ def find_dates(doc) -> list:
     """Spans labelled DATE with ``_.date_value`` and ``_.date_granularity``, resolved against
     ``doc._.published``; dates inside site boilerplate are left out."""
     spans, widened = [], []
-    boilerplate = boilerplate_ranges(doc)        # read once: each read makes every layout span anew
+    boilerplate = boilerplate_ranges(doc)
     for d in match_dates(doc_text(doc), doc._.published):
         if any(d.start < b_end and b_start < d.end for b_start, b_end in boilerplate):
             continue

@@ -404,7 +404,7 @@ def find_numerals(doc) -> list:
     ``_.number_kind``, ``_.number_qualifier`` and ``_.number_in_name`` set;
     numbers inside site boilerplate are left out."""
     spans, seen = [], set()
-    boilerplate = boilerplate_ranges(doc)        # read once: each read makes every layout span anew
+    boilerplate = boilerplate_ranges(doc)
     for n in doc_numerals(doc):
         if any(n.start < b_end and b_start < n.end for b_start, b_end in boilerplate):
             continue

@@ -237,7 +237,7 @@ def statistics_in(doc: Doc) -> list[Stat]:
                   [(s.start_char, s.end_char) for s in doc.spans[DATES]] if DATES in doc.spans else [],
                   [(s.start_char, s.end_char, s._.award_count) for s in doc.spans[AWARDS]]
                   if AWARDS in doc.spans else [])
-    boilerplate = boilerplate_ranges(doc)        # read once: each read makes every layout span anew
+    boilerplate = boilerplate_ranges(doc)
     numerals = [n for n in numerals_of(doc)
                 if not any(n.start < b_end and b_start < n.end for b_start, b_end in boilerplate)]
     found = [_statistic(ctx, n) for n in numerals]

@@ -62,7 +62,8 @@ def boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges the layout stage marked as site boilerplate."""
     if LAYOUT not in doc.spans:
         return []
-    return [(s.start_char, s.end_char) for s in doc.spans[LAYOUT] if s.label_ == "BOILERPLATE"]
+    return memo(doc, "boilerplate", lambda d: [(s.start_char, s.end_char) for s in d.spans[LAYOUT]
+                                               if s.label_ == "BOILERPLATE"])
 
 
 def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
