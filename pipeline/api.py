@@ -23,11 +23,13 @@ from .spans import AWARDS, DATES, LOCATIONS, ORGANIZATIONS, PERSONS, STATISTICS
 STAGES = ("vn_layout", "vn_numerals", "vn_dates", "vn_entities", "vn_awards", "vn_statistics", "vn_record")
 
 
-def load(*, pos: bool = True, exclude: Iterable[str] = ()) -> Language:
+def load(*, pos: str | bool = "needed", exclude: Iterable[str] = ()) -> Language:
     """A spaCy ``Language`` with vnie's tokenizer and every stage, in order.
 
-    ``pos=False`` skips part-of-speech tagging (no stage needs it; it helps users who
-    want token tags). ``exclude`` leaves stages out, e.g. ``exclude=["vn_record"]``.
+    ``pos`` is when sentences get part-of-speech tags: ``"needed"`` (default) when a stage
+    first reads a tag in one, so ``token.tag_`` is empty elsewhere; ``"all"`` (or True) every
+    sentence, for users who want tags; ``"none"`` (or False) never, faster and a little less
+    accurate. ``exclude`` leaves stages out, e.g. ``exclude=["vn_record"]``.
     """
     config = {"nlp": {"tokenizer": {"@tokenizers": "vnie.Tokenizer.v1", "pos": pos}}}
     nlp = spacy.blank("vi", config=config)

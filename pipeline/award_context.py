@@ -19,6 +19,7 @@ from . import spans as groups
 from .award_phrases import AWARDS, GROUP_AT, RECIPIENT_NOUNS, SP, giver_head_at, triggers
 from .resources import alternation, load_table
 from .spans import boilerplate_ranges, doc_text
+from .tokenizer import tags_of
 
 _NOUNS = alternation(RECIPIENT_NOUNS)
 ANAPHORS = {row["noun"]: row["head"] for row in load_table("award_anaphors")}
@@ -155,13 +156,22 @@ class Context:
                       if s._.date_value)
 
     @cached_property
-    def tags(self) -> list[tuple]:
-        """(start, end, text, POS tag) of every word."""
-        return [(t.idx, t.idx + len(t.text), t.text, t.tag_) for t in self.doc if not t.is_space]
+    def tokens(self) -> list[tuple]:
+        """(start, end, text, token index) of every word."""
+        return [(t.idx, t.idx + len(t.text), t.text, t.i) for t in self.doc if not t.is_space]
 
     @cached_property
-    def tokens(self) -> list[tuple]:
-        return [(s, e, word) for s, e, word, _ in self.tags]
+    def _token_starts(self) -> list[int]:
+        return [s for s, _, _, _ in self.tokens]
+
+    def tagged(self, start: int, end: int | None = None):
+        """(start, end, text, POS tag) of each word that opens in ``start:end``, in order: tags
+        are read only here, so the tagger runs only on the sentences an award phrase is in."""
+        tags = tags_of(self.doc)
+        for s, e, word, i in self.tokens[bisect_left(self._token_starts, start):]:
+            if end is not None and s >= end:
+                return
+            yield s, e, word, tags[i]
 
     def _bracketed(self, ents: list[Entity]) -> dict[str, str]:
         """Short forms printed in brackets after an organization's full name: "Ngân hàng Nông
@@ -317,7 +327,7 @@ class Context:
     def _cap_run(self, pos: int, limit: int) -> int:
         """End of a run of capitalized words (and place words) starting at ``pos``."""
         end = pos
-        for s, e, word in self.tokens:
+        for s, e, word, _ in self.tokens:
             if e <= pos:
                 continue
             word = self.text[max(s, pos):e]     # a token may start before pos ("khen Ban")
@@ -474,12 +484,12 @@ class Context:
     def verb_between(self, start: int, end: int) -> bool:
         """A lower-case verb in ``start:end`` ("nhận in cờ thi đua": "in" is what is received)."""
         return any(start <= s and e <= end and tag == "V" and word[:1].islower() and word not in _LIST_VERBS
-                   for s, e, word, tag in self.tags)
+                   for s, e, word, tag in self.tagged(start, end))
 
     def _has_verb(self, start: int, end: int, *, first: bool = False) -> bool:
         """A lower-case verb, preposition, pronoun or adverb in ``start:end``: no bare noun
         phrase. With ``first``, a function word that opens it counts too ("Trong số ...")."""
-        words = [(s, e, w, tag) for s, e, w, tag in self.tags if start <= s and e <= end + 1]
+        words = [(s, e, w, tag) for s, e, w, tag in self.tagged(start, end + 1) if e <= end + 1]
         if first and words and words[0][3] in _NOT_IN_NP - {"V"}:
             return True
         for i, (_, _, word, tag) in enumerate(words):

@@ -244,10 +244,10 @@ class Clauses(Context):
             return [Subject(ent.kind, ent.name, None, ent.start, ent.end)]
         # the noun phrase that opens the clause, up to its first verb or preposition:
         # "Đoàn vận động viên tỉnh | tham dự Giải ... giành 3 huy chương vàng"
-        stop = next((s for s, e, word, tag in self.tags if start <= s < end and tag in _NOT_IN_NP
+        stop = next((s for s, e, word, tag in self.tagged(start, end) if tag in _NOT_IN_NP
                      and word[:1].islower() and word != "và"), None)
         phrase = self.text[start:stop].strip(" ,") if stop else ""
-        first = next((tag for s, e, word, tag in self.tags if s >= start), "")
+        first = next((tag for s, e, word, tag in self.tagged(start)), "")
         one_word = len(phrase.split()) == 1 and first != "Np" and phrase.casefold() not in ANAPHORS
         if phrase and first in _NOUN_TAGS and not one_word and (phrase[:1].isupper() or _BARE_GROUP.match(phrase)) \
                 and len(phrase.split()) <= 8 and not regex.search(r"\d|,", phrase) and not triggers(phrase) \

@@ -425,16 +425,16 @@ def _echoes_initials(acronym: str, name: str) -> bool:
     return hits >= 2 and hits == len(letters)
 
 
-def match_organizations(text: str, *, tokens=None, lines=None) -> list[OrgMatch]:
+def match_organizations(text: str, *, lines=None) -> list[OrgMatch]:
     """Every organization mention of ``text`` (bare heads included, ``needs_fuller`` set);
-    ``tokens`` (start, end, POS tag) lets the grammar stop at verbs; ``lines``, the text's
-    :func:`~pipeline.org_line.lines_of`, saves splitting it again.
+    ``lines``, the text's :func:`~pipeline.org_line.lines_of` with the tagger's tokens (the
+    grammar stops at verbs), saves splitting it again.
 
     >>> [m.text for m in match_organizations("Giám đốc Sở GD-ĐT Đồng Tháp Nguyễn Văn Định cho biết")]
     ['Sở GD-ĐT Đồng Tháp']
     """
     out = []
-    for line in lines if lines is not None else lines_of(text, tokens):
+    for line in lines if lines is not None else lines_of(text):
         for match in _match_line(line):
             match.text = text[match.start:match.end]
             out.append(match)

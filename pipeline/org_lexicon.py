@@ -27,12 +27,22 @@ _GLUED = {"TPHCM": ("TP", "HCM"), "TpHCM": ("Tp", "HCM")}
 class Word:
     """One word of a line (a syllable, an acronym or a punctuation mark) and its token's tag.
     What its spelling says (``fold``, ``cap``, ``upper`` ...) is read once per spelling."""
-    __slots__ = ("text", "start", "end", "tag", "token", "sent_start", "fold", "punct", "cap", "lower", "upper", "digits")
+    __slots__ = ("text", "start", "end", "_tag", "_tags", "token", "sent_start", "fold", "punct", "cap", "lower",
+                 "upper", "digits")
 
-    def __init__(self, text: str, start: int, end: int, tag: str = "", token: int = -1, sent_start: bool = False):
+    def __init__(self, text: str, start: int, end: int, token: int = -1, sent_start: bool = False, tags=None):
         self.text, self.start, self.end = text, start, end
-        self.tag, self.token, self.sent_start = tag, token, sent_start
+        self.token, self.sent_start = token, sent_start
+        self._tag, self._tags = (None, tags) if tags is not None and token >= 0 else ("", None)
         self.fold, self.punct, self.cap, self.lower, self.upper, self.digits = _shape(text)
+
+    @property
+    def tag(self) -> str:
+        """The part-of-speech tag of the word's token ("" for none), read when first asked for:
+        the tokenizer tags a sentence only then."""
+        if self._tag is None:
+            self._tag = self._tags[self.token]
+        return self._tag
 
     def __repr__(self) -> str:
         return f"Word({self.text!r}, {self.start}, {self.end}, tag={self.tag!r}, token={self.token})"
@@ -171,9 +181,11 @@ def dictionary() -> frozenset[str]:
 
 
 # ---------------------------------------------------------------- words
-def split_words(text: str, start: int = 0, tokens=None) -> list[Word]:
+def split_words(text: str, start: int = 0, tokens=None, tags=None) -> list[Word]:
     """Words and punctuation of ``text`` (one line). "Tp." keeps its dot; "TP.HCM", "TPHCM" and
-    "Q.Gò" are two words; "TPHCM.Ông" is three; "3.072" stays one."""
+    "Q.Gò" are two words; "TPHCM.Ông" is three; "3.072" stays one. ``tokens``, the tagger's
+    (start, end, opens a sentence), and ``tags``, their POS tags by index, give each word its
+    token, when ``text`` starts at ``start`` in the text the tokens point into."""
     dotted, glued = _dotted(), _GLUED
     found: list[tuple[str, int, int]] = []    # (word, start, end) in the text
     taken = 0                             # where the last word ends in the line
@@ -204,7 +216,7 @@ def split_words(text: str, start: int = 0, tokens=None) -> list[Word]:
         k = bisect_right(starts, s) - 1
         token = tokens[k] if k >= 0 else None
         if token is not None and s < token[1]:
-            words.append(Word(w, s, e, token[2], k, len(token) > 3 and bool(token[3]) and s == token[0]))
+            words.append(Word(w, s, e, k, token[2] and s == token[0], tags))
         else:
             words.append(Word(w, s, e))
     return words

@@ -24,9 +24,10 @@ _SYLLABLE = regex.compile(
 _LINE = regex.compile(r"[^\n]+")
 
 
-def lines_of(text: str, tokens=None) -> list[Line]:
-    """Every line of ``text`` split into words once (organizations and places read the same lines)."""
-    return [Line(split_words(m.group(), m.start(), tokens)) for m in _LINE.finditer(text)]
+def lines_of(text: str, tokens=None, tags=None) -> list[Line]:
+    """Every line of ``text`` split into words once (organizations and places read the same lines);
+    ``tokens`` and ``tags`` as in :func:`~pipeline.org_lexicon.split_words`."""
+    return [Line(split_words(m.group(), m.start(), tokens, tags)) for m in _LINE.finditer(text)]
 
 
 class Line:
@@ -65,18 +66,23 @@ class Line:
             self._heads[i] = self._head_at(i)
         return self._heads[i]
 
+    def _inside_proper_noun(self, i) -> bool:
+        """Word ``i`` continues a proper noun the tagger read as one word: "Tây Ban Nha", "Lê Bá
+        Đảng" (but the segmenter's one "Ban Chấp hành Trung ương Đảng" is two bodies). The tag
+        is read last: it makes the tagger run on the sentence."""
+        w = self.w[i]
+        if not (i > 0 and w.token >= 0 and self.w[i - 1].token == w.token and self.w[i - 1].cap and w.tag == "Np"):
+            return False
+        k = i - 1
+        while k > 0 and self.w[k - 1].token == w.token:
+            k -= 1
+        opened = self.head_at(k)
+        return opened is None or opened[1] > i
+
     def _head_at(self, i):
         if i >= self.n or not self.w[i].cap:
             return None
         w = self.w[i]
-        if i > 0 and w.token >= 0 and w.tag == "Np" and self.w[i - 1].token == w.token and self.w[i - 1].cap:
-            k = i - 1
-            while k > 0 and self.w[k - 1].token == w.token:
-                k -= 1
-            opened = self.head_at(k)
-            if opened is None or opened[1] > i:
-                return None               # inside a proper noun: "Tây Ban Nha", "Lê Bá Đảng" (but the
-                                          # segmenter's one "Ban Chấp hành Trung ương Đảng" is two bodies)
         heads, p = self.lex["heads"], self.first[i]
         sizes = table_index(heads).get(self.stream[p][0]) if p < len(self.stream) else None
         if sizes is None:
@@ -88,6 +94,8 @@ class Line:
             head = heads.get(tuple(s for s, _, _ in self.stream[p:p + size]))
             if head is None:
                 continue
+            if self._inside_proper_noun(i):
+                return None
             last_word = self.stream[p + size - 1][1]
             # the rest of the abbreviation the head ends in (its syllables follow one another)
             rest, k = [], p + size

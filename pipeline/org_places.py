@@ -17,12 +17,12 @@ from .resources import load_lexicon, load_table
 _ZONE = regex.compile(r"(?:Khu|Cụm)[ ]+(?:công[ ]+nghiệp|kinh[ ]+tế|chế[ ]+xuất)|KCN")
 
 
-def find_places(text: str, *, tokens=None, lines=None) -> list[tuple[int, int, str]]:
+def find_places(text: str, *, lines=None) -> list[tuple[int, int, str]]:
     """Places as (start, end, rule): a level word with its name ("huyện Chợ Mới", "ấp Xẻo Nhàu"),
     an industrial zone ("Khu công nghiệp Hòa Phú"), a province or country printed on its own.
     ``lines``, the text's :func:`~pipeline.org_line.lines_of`, saves splitting it again."""
     out = []
-    for line in lines if lines is not None else lines_of(text, tokens):
+    for line in lines if lines is not None else lines_of(text):
         level_firsts = table_index(line.lex["levels"])
         j = 0
         while j < line.n:

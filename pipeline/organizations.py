@@ -16,7 +16,7 @@ import json
 from functools import lru_cache
 
 import regex
-from spacy.attrs import IDX, LENGTH, SENT_START, TAG
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from .normalize import normalize_text
@@ -26,6 +26,7 @@ from .org_places import find_places
 from .org_names import Unit, canonical_names, chain_key, resolve_keys
 from .resources import load_lexicon
 from .spans import LAYOUT, ORGANIZATIONS, PERSONS, doc_text, in_boilerplate, make_span, memo
+from .tokenizer import tags_of
 
 __all__ = ["OrgMatch", "canonical_org", "find_locations", "find_organizations", "match_organizations",
            "organization_mentions"]
@@ -39,19 +40,17 @@ _CREDIT_PART = regex.compile(r"[^/]+")
 _SUPPLIED = regex.compile(r"[^\S\n]+(?:phát|cung cấp)$")
 
 
-def _tokens(doc: Doc) -> list[tuple[int, int, str, bool]]:
-    """(start, end, POS tag, opens a sentence) of every token: the grammar stops at verbs and new
-    sentences. Read from the Doc's arrays, a column at a time (no Token object per token)."""
-    starts, lengths, tags, sent_starts = doc.to_array([IDX, LENGTH, TAG, SENT_START]).T.tolist()
-    names = {tag: doc.vocab.strings[tag] for tag in set(tags)}
-    return [(start, start + length, names[tag], sent_start == 1)
-            for start, length, tag, sent_start in zip(starts, lengths, tags, sent_starts)]
+def _tokens(doc: Doc) -> list[tuple[int, int, bool]]:
+    """(start, end, opens a sentence) of every token: the grammar stops at new sentences (and, by
+    their tags, at verbs). Read from the Doc's arrays, a column at a time (no Token object per token)."""
+    starts, lengths, sent_starts = doc.to_array([IDX, LENGTH, SENT_START]).T.tolist()
+    return [(start, start + length, sent_start == 1) for start, length, sent_start in zip(starts, lengths, sent_starts)]
 
 
 def _read(doc: Doc) -> tuple[str, list[Line]]:
     """The doc's text and its lines split into words, made once per Doc: organizations and then
     places read the same ones."""
-    return doc_text(doc), memo(doc, "organization lines", lambda d: lines_of(doc_text(d), _tokens(d)))
+    return doc_text(doc), memo(doc, "organization lines", lambda d: lines_of(doc_text(d), _tokens(d), tags_of(d)))
 
 
 def organization_mentions(doc: Doc) -> list[tuple[OrgMatch, str]]:

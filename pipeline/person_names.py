@@ -249,9 +249,8 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
             continue
         if s == a and company_before(words, s) and not (titled and middle):
             continue        # "Công ty TNHH Xây dựng Hoàng Long": the company's name
-        one_token = words[s].token == words[b - 1].token >= 0 and words.tag(s) == "Np"
-        if length == 2 and not (cued or one_token):
-            continue
+        if length == 2 and not cued and not (words[s].token == words[b - 1].token >= 0 and words.tag(s) == "Np"):
+            continue        # two syllables need a cue, or the tagger's one proper noun
         if length == 2 and lex["surname"][surname] and not (s == a and cue is not None):
             continue        # "ĐH Nông Lâm" after a title is a school; "ông Danh Sơn" is a person
         score = 3 * cued + 2 * middle + (length in (3, 4))

@@ -17,6 +17,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .spans import doc_text
+from .tokenizer import tags_of
 
 # a syllable, an abbreviation ("GD-ĐT", "PGS.TS", "PC04") or a number
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-./&][\p{L}\p{N}]+)*")
@@ -49,7 +50,8 @@ class Words(list):
     def tag(self, i: int) -> str:
         """The part-of-speech tag of the token that holds word ``i`` ("" if none)."""
         token = self[i].token
-        return self.doc[token].tag_ if 0 <= token < len(self.doc) else ""
+        tags = tags_of(self.doc)
+        return tags[token] if 0 <= token < len(tags) else ""
 
 
 def words_of(doc: Doc) -> Words:

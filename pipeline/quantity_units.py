@@ -20,6 +20,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .resources import alternation, load_table
+from .tokenizer import tags_of
 
 SP = r"[^\S\n]"
 END = r"(?![\p{L}\d²³])"
@@ -92,7 +93,7 @@ class Tags:
         """The tag of the token starting at ``start``; None inside a token (a word sharing
         a token with what precedes it, "1.250 viên", gives no evidence)."""
         i = bisect_right(self.starts, start) - 1
-        return (self.doc[i].tag_ or None) if i >= 0 and self.starts[i] == start else None
+        return (tags_of(self.doc)[i] or None) if i >= 0 and self.starts[i] == start else None
 
 
 def read_unit(text: str, pos: int, tags: Tags | None = None, *, strict: bool = False) -> tuple[str, int] | None:
@@ -188,5 +189,5 @@ def _stops(rx, text: str, start: int, tags: Tags | None) -> bool:
     if word is None:
         return True
     if word.idx < start:
-        return not word.tag_.startswith("N")
+        return not tags_of(word.doc)[word.i].startswith("N")
     return word.idx + len(word.text) <= m.end()

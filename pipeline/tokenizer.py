@@ -2,7 +2,8 @@
 
 Each paragraph (line) is split into sentences with ``sent_tokenize``; each sentence is
 segmented into words with underthesea's CRF once, and its words are tagged with
-underthesea's fast CRF part-of-speech model once. Words keep their inner spaces
+underthesea's fast CRF part-of-speech model at most once: by default only when a stage
+first asks for a tag in that sentence (:func:`tags_of`). Words keep their inner spaces
 ("Liên đoàn", "Lê Văn Nưng") and every token points into the normalized text:
 ``doc.text == normalize_text(text)``.
 
@@ -12,6 +13,7 @@ underthesea's fast CRF part-of-speech model once. Words keep their inner spaces
 """
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +23,9 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from .normalize import normalize_text
+from .spans import memo
+
+POS_MODES = ("needed", "all", "none")
 
 _FALLBACK_TOKEN = regex.compile(r"\w+|[^\w\s]")
 _LINE = regex.compile(r"[^\n]+")
@@ -101,46 +106,95 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class VietnameseTokenizer:
-    """Normalize, split sentences, segment words and tag them, once per sentence."""
+class SentenceTags:
+    """The part-of-speech tag of each token of a Doc, by token index. A sentence is tagged
+    the first time a tag in it is asked for: most sentences of an article hold nothing a
+    stage reads a tag in, and the tagger costs as much as a third of the segmenter. Tagging
+    a sentence also sets its tokens' ``tag_``."""
 
-    def __init__(self, vocab: Vocab, pos: bool = True):
+    def __init__(self, doc: Doc, words: list[str], tags: list[str | None], sentence: list[int]):
+        self._doc = weakref.ref(doc)         # no strong reference: a memo of the Doc holds this
+        self._words, self._tags = words, tags
+        self._members: dict[int, list[int]] = {}     # sentence -> its untagged tokens
+        for i, (tag, k) in enumerate(zip(tags, sentence)):
+            if tag is None:
+                self._members.setdefault(k, []).append(i)
+        self._sentence = sentence
+
+    def __len__(self) -> int:
+        return len(self._tags)
+
+    def __getitem__(self, i: int) -> str:
+        tag = self._tags[i]
+        if tag is None:
+            self._tag_sentence(self._sentence[i])
+            tag = self._tags[i]
+        return tag
+
+    def _tag_sentence(self, k: int) -> None:
+        members = self._members.pop(k)
+        doc = self._doc()
+        for i, tag in zip(members, pos_tags([self._words[i] for i in members])):
+            self._tags[i] = tag
+            if doc is not None:
+                doc[i].tag_ = tag
+
+
+def tags_of(doc: Doc):
+    """The part-of-speech tag of each token, by index ("" where the Doc has none), tagging
+    sentences as they are asked for when the tokenizer left them for later."""
+    return memo(doc, "pos tags", lambda d: [t.tag_ for t in d])
+
+
+class VietnameseTokenizer:
+    """Normalize, split sentences, segment words and tag them, once per sentence.
+
+    ``pos``: "needed" (default) tags a sentence when a stage first reads a tag in it;
+    "all" tags every sentence at once (``token.tag_`` everywhere, for users who want tags);
+    "none" never tags (the stages then do without; a little less accurate)."""
+
+    def __init__(self, vocab: Vocab, pos: str | bool = "needed"):
         self.vocab = vocab
-        self.pos = pos
+        self.pos = {True: "all", False: "none"}.get(pos, pos)
+        if self.pos not in POS_MODES:
+            raise ValueError(f"pos must be one of {POS_MODES}, not {pos!r}")
 
     def __call__(self, text: str) -> Doc:
         text = normalize_text(text)
         tokens: list[tuple[int, int]] = []
-        tags: list[str] = []
+        tags: list[str | None] = []
+        sentence: list[int] = []
         starts: set[int] = set()
-        for s_start, s_end in sentence_spans(text):
-            sentence = text[s_start:s_end]
-            words = _segment(sentence)
-            spans = align_words(sentence, words, s_start)
+        for k, (s_start, s_end) in enumerate(sentence_spans(text)):
+            piece = text[s_start:s_end]
+            words = _segment(piece)
+            spans = align_words(piece, words, s_start)
             if spans is None:  # the segmenter changed the text: fall back to plain tokens
-                spans = [(s_start + m.start(), s_start + m.end()) for m in _FALLBACK_TOKEN.finditer(sentence)]
+                spans = [(s_start + m.start(), s_start + m.end()) for m in _FALLBACK_TOKEN.finditer(piece)]
                 sentence_tags = ["X"] * len(spans)
-            elif self.pos and spans:
-                sentence_tags = pos_tags(words)
+            elif self.pos == "all" and spans:
+                sentence_tags = pos_tags([text[s:e] for s, e in spans])
             else:
-                sentence_tags = [""] * len(spans)
+                sentence_tags = [None if self.pos == "needed" else ""] * len(spans)
             if spans:
                 starts.add(spans[0][0])
             tokens.extend(spans)
             tags.extend(sentence_tags)
-        return self._make_doc(text, tokens, tags, starts)
+            sentence.extend([k] * len(spans))
+        return self._make_doc(text, tokens, tags, sentence, starts)
 
-    def _make_doc(self, text, tokens, tags, starts) -> Doc:
-        words, spaces, doc_tags, sent_starts = [], [], [], []
+    def _make_doc(self, text, tokens, tags, sentence, starts) -> Doc:
+        words, spaces, doc_tags, sent_starts, doc_sentence = [], [], [], [], []
 
-        def add(word, tag, is_start):
+        def add(word, tag, is_start, k=-1):
             words.append(word)
             spaces.append(False)
             doc_tags.append(tag)
             sent_starts.append(is_start)
+            doc_sentence.append(k)
 
         cursor = 0
-        for (start, end), tag in zip(tokens, tags):
+        for (start, end), tag, k in zip(tokens, tags, sentence):
             gap = text[cursor:start]
             if gap:
                 if gap[0] == " " and words and not spaces[-1] and not words[-1].isspace():
@@ -148,14 +202,18 @@ class VietnameseTokenizer:
                     gap = gap[1:]
                 if gap:
                     add(gap, "_SP", False)
-            add(text[start:end], tag, start in starts)
+            add(text[start:end], tag, start in starts, k)
             cursor = end
         if cursor < len(text):
             add(text[cursor:], "_SP", False)
         if sent_starts:
             sent_starts[0] = True
-        return Doc(self.vocab, words=words, spaces=spaces, tags=doc_tags or None,
-                   sent_starts=sent_starts or None)
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=[tag or "" for tag in doc_tags] or None,
+                  sent_starts=sent_starts or None)
+        if None in doc_tags:
+            lazy = SentenceTags(doc, words, doc_tags, doc_sentence)
+            memo(doc, "pos tags", lambda d: lazy)
+        return doc
 
     # spaCy serialization hooks: the tokenizer has no state beyond its settings
     def to_bytes(self, **kwargs) -> bytes:
@@ -172,7 +230,7 @@ class VietnameseTokenizer:
 
 
 @registry.tokenizers("vnie.Tokenizer.v1")
-def create_tokenizer(pos: bool = True):
+def create_tokenizer(pos: str | bool = "needed"):
     def make_tokenizer(nlp):
         return VietnameseTokenizer(nlp.vocab, pos=pos)
 

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.normalize import normalize_text
-from pipeline.tokenizer import align_words, sentence_spans
+import pipeline
+from pipeline.tokenizer import VietnameseTokenizer, align_words, sentence_spans, tags_of
 
 ARTICLE = ("Liên đoàn Lao động An Giang đạt nhiều kết quả\n\n18/01/2021 - 14:18\n\n"
            " - Sáng 18-1, Liên đoàn Lao động tỉnh An Giang tổ chức hội nghị. Phó Bí thư Lê Văn Nưng dự.\n\nMỸ HẠNH")
@@ -16,7 +17,45 @@ ARTICLE = ("Liên đoàn Lao động An Giang đạt nhiều kết quả\n\n18/0
 def test_words_keep_their_inner_spaces(tokenizer_only):
     doc = tokenizer_only.make_doc("Liên đoàn Lao động tỉnh An Giang")
     assert [t.text for t in doc] == ["Liên đoàn", "Lao động", "tỉnh", "An Giang"]
-    assert doc[3].tag_ == "Np"
+    assert tags_of(doc)[3] == "Np"
+
+
+def test_a_sentence_is_tagged_when_a_tag_in_it_is_first_asked_for(tokenizer_only):
+    doc = tokenizer_only.make_doc("Trời mưa to. Ông Lê Văn Nưng dự hội nghị.")
+    second = next(t.i for t in doc if t.text == "Lê Văn Nưng")
+    assert all(t.tag_ == "" for t in doc if not t.is_space)       # nothing tagged yet
+    assert tags_of(doc)[second] == "Np"
+    assert doc[second].tag_ == "Np"                                 # the Doc gets the tags too
+    assert all(t.tag_ == "" for t in doc[:second] if t.sent.start == 0 and not t.is_space)
+
+
+@pytest.mark.parametrize("mode", ["all", True])
+def test_all_tags_every_sentence_at_once(tokenizer_only, mode):
+    doc = VietnameseTokenizer(tokenizer_only.vocab, pos=mode)(ARTICLE)
+    assert all(t.tag_ for t in doc)
+    assert list(tags_of(doc)) == [t.tag_ for t in doc]
+
+
+@pytest.mark.parametrize("mode", ["none", False])
+def test_none_never_tags(tokenizer_only, mode):
+    doc = VietnameseTokenizer(tokenizer_only.vocab, pos=mode)(ARTICLE)
+    assert {tags_of(doc)[t.i] for t in doc if not t.is_space} == {""}
+
+
+def test_lazy_tags_are_the_tags_of_tagging_everything(tokenizer_only):
+    eager = VietnameseTokenizer(tokenizer_only.vocab, pos="all")(ARTICLE)
+    lazy = tokenizer_only.make_doc(ARTICLE)
+    assert [tags_of(lazy)[i] for i in range(len(lazy))] == [t.tag_ for t in eager]
+
+
+def test_an_unknown_mode_is_refused(tokenizer_only):
+    with pytest.raises(ValueError, match="pos must be one of"):
+        VietnameseTokenizer(tokenizer_only.vocab, pos="some")
+
+
+def test_records_do_not_depend_on_when_sentences_are_tagged():
+    text = ARTICLE + "\nTỉnh tặng Bằng khen cho 10 tập thể và 3.072 thí sinh dự thi với 2.952 ý tưởng."
+    assert pipeline.extract(text, nlp=pipeline.load(pos="all")) == pipeline.extract(text)
 
 
 def test_text_is_the_normalized_input(tokenizer_only):
