@@ -296,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(rate_row(f"vnie, {args.workers} processes (`vnie run`, incl. reading and storing)",
                              len(paths), batch["seconds"], total_kb, batch["peak_mb"], None))
     nopos_s = sum(times["vnie_nopos"])
-    rows.append(rate_row("vnie, 1 process, `load(pos="none")`", len(paths), nopos_s, total_kb, None, None))
+    rows.append(rate_row('vnie, 1 process, `load(pos="none")`', len(paths), nopos_s, total_kb, None, None))
     rows.append(rate_row("underthesea.word_tokenize (the floor)", len(paths), seg_s, total_kb, seg["peak_mb"],
                          seg["startup"]))
     rows.append(rate_row("vnie, 1 process, on the ner sample", len(sample), vnie_sample_s, sample_kb,
@@ -326,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
                   for name, s in vnie["stages"].items()]
     stage_rows.append(["all (vnie alone)", f"{alone_s:.1f}", "100%", f"{1000 * alone_s / len(paths):.1f}"])
     print("\n" + table(["vnie stage", "seconds", "share", "ms/article"], stage_rows))
-    print(f"\nwithout part-of-speech tagging (`pipeline.load(pos="none")`): vnie time / word_tokenize time "
+    print(f'\nwithout part-of-speech tagging (`pipeline.load(pos="none")`): vnie time / word_tokenize time '
           f"{nopos_s / seg_s:.2f}×, vnie throughput / underthesea.ner "
           f"{ner_s / sum(times['vnie_nopos'][i] for i in sample):.1f}×; the tagger's share of vnie's time "
           f"{100 * (1 - nopos_s / vnie_s):.0f}%")
