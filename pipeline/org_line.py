@@ -110,8 +110,8 @@ class Line:
             if size > 1 and last.cap and head.text.split()[-1][0].islower() and not rest \
                     and (self.field_at(last_word) or self._dictionary_word(last_word)):
                 continue                  # "Hội đồng Thi đua - Khen thưởng": "Thi" opens a field
-            if head.word and w.tag == "Np" and end < self.n and self.w[end].token == w.token \
-                    and self.w[end].cap and not self.w[end].upper:
+            if head.word and end < self.n and self.w[end].token == w.token \
+                    and self.w[end].cap and not self.w[end].upper and w.tag == "Np":
                 return None               # "Trường Sơn", "Hội An", "Đoàn Khuê": one proper noun
             return head, end, " ".join(rest)
         return None
@@ -249,7 +249,7 @@ class Line:
         glued = end
         while glued < self.n and self.w[glued].lower and first.token >= 0 and self.w[glued].token == first.token:
             glued += 1
-        if first.tag == "V" or self.w[end - 1].tag == "V":
+        if glued > end and (first.tag == "V" or self.w[end - 1].tag == "V"):
             self.glued.update(range(end, glued))
         return end
 
