@@ -14,6 +14,7 @@ first asks for a tag in that sentence (:func:`tags_of`). Words keep their inner 
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -112,14 +113,10 @@ class SentenceTags:
     stage reads a tag in, and the tagger costs as much as a third of the segmenter. Tagging
     a sentence also sets its tokens' ``tag_``."""
 
-    def __init__(self, doc: Doc, words: list[str], tags: list[str | None], sentence: list[int]):
+    def __init__(self, doc: Doc, words: list[str], tags: list[str | None], firsts: list[int]):
         self._doc = weakref.ref(doc)         # no strong reference: a memo of the Doc holds this
         self._words, self._tags = words, tags
-        self._members: dict[int, list[int]] = {}     # sentence -> its untagged tokens
-        for i, (tag, k) in enumerate(zip(tags, sentence)):
-            if tag is None:
-                self._members.setdefault(k, []).append(i)
-        self._sentence = sentence
+        self._firsts = firsts                # each sentence's first token, in order
 
     def __len__(self) -> int:
         return len(self._tags)
@@ -127,17 +124,20 @@ class SentenceTags:
     def __getitem__(self, i: int) -> str:
         tag = self._tags[i]
         if tag is None:
-            self._tag_sentence(self._sentence[i])
+            self._tag_sentence(i)
             tag = self._tags[i]
         return tag
 
-    def _tag_sentence(self, k: int) -> None:
-        members = self._members.pop(k)
+    def _tag_sentence(self, i: int) -> None:
+        """Tag the sentence that holds token ``i``."""
+        k = bisect_right(self._firsts, i) - 1
+        end = self._firsts[k + 1] if k + 1 < len(self._firsts) else len(self._tags)
+        members = [j for j in range(self._firsts[k], end) if self._tags[j] is None]
         doc = self._doc()
-        for i, tag in zip(members, pos_tags([self._words[i] for i in members])):
-            self._tags[i] = tag
+        for j, tag in zip(members, pos_tags([self._words[j] for j in members])):
+            self._tags[j] = tag
             if doc is not None:
-                doc[i].tag_ = tag
+                doc[j].tag_ = tag
 
 
 def tags_of(doc: Doc):
@@ -163,9 +163,8 @@ class VietnameseTokenizer:
         text = normalize_text(text)
         tokens: list[tuple[int, int]] = []
         tags: list[str | None] = []
-        sentence: list[int] = []
         starts: set[int] = set()
-        for k, (s_start, s_end) in enumerate(sentence_spans(text)):
+        for s_start, s_end in sentence_spans(text):
             piece = text[s_start:s_end]
             words = _segment(piece)
             spans = align_words(piece, words, s_start)
@@ -180,39 +179,44 @@ class VietnameseTokenizer:
                 starts.add(spans[0][0])
             tokens.extend(spans)
             tags.extend(sentence_tags)
-            sentence.extend([k] * len(spans))
-        return self._make_doc(text, tokens, tags, sentence, starts)
+        return self._make_doc(text, tokens, tags, starts)
 
-    def _make_doc(self, text, tokens, tags, sentence, starts) -> Doc:
-        words, spaces, doc_tags, sent_starts, doc_sentence = [], [], [], [], []
-
-        def add(word, tag, is_start, k=-1):
-            words.append(word)
-            spaces.append(False)
-            doc_tags.append(tag)
-            sent_starts.append(is_start)
-            doc_sentence.append(k)
-
+    def _make_doc(self, text, tokens, tags, starts) -> Doc:
+        """The Doc of the tokens: whitespace between them is a token's trailing space, or a
+        space token ("_SP") when it is more than one space; ``tags`` None are left for later."""
+        words, spaces, doc_tags, firsts = [], [], [], []
         cursor = 0
-        for (start, end), tag, k in zip(tokens, tags, sentence):
-            gap = text[cursor:start]
-            if gap:
+        for (start, end), tag in zip(tokens, tags):
+            if start > cursor:
+                gap = text[cursor:start]
                 if gap[0] == " " and words and not spaces[-1] and not words[-1].isspace():
                     spaces[-1] = True
                     gap = gap[1:]
                 if gap:
-                    add(gap, "_SP", False)
-            add(text[start:end], tag, start in starts, k)
+                    words.append(gap)
+                    spaces.append(False)
+                    doc_tags.append("_SP")
+            if start in starts:
+                firsts.append(len(words))
+            words.append(text[start:end])
+            spaces.append(False)
+            doc_tags.append(tag)
             cursor = end
         if cursor < len(text):
-            add(text[cursor:], "_SP", False)
+            words.append(text[cursor:])
+            spaces.append(False)
+            doc_tags.append("_SP")
+        sent_starts = [False] * len(words)
+        for i in firsts:
+            sent_starts[i] = True
         if sent_starts:
             sent_starts[0] = True
-        doc = Doc(self.vocab, words=words, spaces=spaces, tags=[tag or "" for tag in doc_tags] or None,
+        lazy = None in doc_tags
+        doc = Doc(self.vocab, words=words, spaces=spaces, tags=[t or "" for t in doc_tags] if lazy else doc_tags or None,
                   sent_starts=sent_starts or None)
-        if None in doc_tags:
-            lazy = SentenceTags(doc, words, doc_tags, doc_sentence)
-            memo(doc, "pos tags", lambda d: lazy)
+        if lazy:
+            tags_now = SentenceTags(doc, words, doc_tags, firsts)
+            memo(doc, "pos tags", lambda d: tags_now)
         return doc
 
     # spaCy serialization hooks: the tokenizer has no state beyond its settings
