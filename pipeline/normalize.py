@@ -37,10 +37,13 @@ def strip_html_debris(text: str) -> str:
     return _TAG.sub("", text)
 
 
+# underthesea only maps short tokens (its token_normalize skips longer ones)
+_MAPPED = frozenset(word for word, mapped in token_map.items() if len(word) <= 6 and word != mapped)
+
+
 def _normalize_word(match: regex.Match) -> str:
     word = match.group()
-    # underthesea only maps short tokens (its token_normalize skips longer ones)
-    return token_map.get(word, word) if len(word) <= 6 else word
+    return token_map[word] if word in _MAPPED else word
 
 
 def normalize_text(text: str) -> str:
@@ -55,7 +58,8 @@ def normalize_text(text: str) -> str:
     text = character_normalize(text)
     text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
-    text = _WORD.sub(_normalize_word, text)
+    if not _MAPPED.isdisjoint(_WORD.findall(text)):     # most texts have no word to map
+        text = _WORD.sub(_normalize_word, text)
     text = _TRAILING_SPACE.sub("\n", text)
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
