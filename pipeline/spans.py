@@ -44,17 +44,17 @@ def make_span(doc: Doc, start: int, end: int, label: str, rule: str | None = Non
     """A span over characters ``start:end``, widened to token edges when a token
     straddles a boundary (``span._.exact`` then keeps ``(start, end)``, which the
     record reports); None for an empty or out-of-range request."""
-    # len(doc.text) would rebuild the whole text from its tokens on every call
-    if start >= end or start < 0 or not len(doc) or end > doc[-1].idx + len(doc[-1].text_with_ws):
+    if start >= end or start < 0 or end > len(doc_text(doc)):
         return None
     span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    span._.rule = rule
+    underscore = span._          # each ``span._`` makes a new accessor object
+    underscore.rule = rule
     # the segmenter may glue a neighbour onto a word ("Phú Tân trao"): keep what was matched
-    span._.exact = None if (span.start_char, span.end_char) == (start, end) else (start, end)
+    underscore.exact = None if (span.start_char, span.end_char) == (start, end) else (start, end)
     for name, value in attrs.items():
-        setattr(span._, name, value)
+        setattr(underscore, name, value)
     return span
 
 
