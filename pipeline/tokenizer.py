@@ -110,7 +110,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 class SentenceTags:
     """The part-of-speech tag of each token of a Doc, by token index. A sentence is tagged
     the first time a tag in it is asked for: most sentences of an article hold nothing a
-    stage reads a tag in, and the tagger costs as much as a third of the segmenter. Tagging
+    stage reads a tag in, and tagging costs over half as much as segmenting. Tagging
     a sentence also sets its tokens' ``tag_``."""
 
     def __init__(self, doc: Doc, words: list[str], tags: list[str | None], firsts: list[int]):
