@@ -8,6 +8,8 @@ a province, a person's name or a stop word start here, and how far does a name r
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 import regex
 
 from .org_lexicon import Head, Word, dictionary, lexicons, longest, split_words, syllables, table_index
@@ -37,13 +39,14 @@ class Line:
         self.w, self.n, self.lex = words, len(words), lexicons()
         self._heads: dict = {}
         self.glued: set[int] = set()
-        # a headline in capitals: capitals say nothing, so places come from the lexicon only
-        letters = [w for w in words if w.text[0].isalpha()]
-        self.all_caps = len(letters) >= 3 and sum(w.text.isupper() for w in letters) >= 0.8 * len(letters)
         # the words with abbreviations spelled out: (syllable, word index, original-case syllable)
-        self.stream, self.first = [], []
         table, most = self.lex["abbreviations"], self.lex["abbr_longest"]
         firsts = table_index(table)
+        if firsts.keys().isdisjoint(w.text for w in words):   # most lines hold no abbreviation
+            self.stream = [(w.fold, i, w.text) for i, w in enumerate(words)]
+            self.first = list(range(self.n))
+            return
+        self.stream, self.first = [], []
         i = 0
         while i < self.n:
             if words[i].text not in firsts:   # most words are no abbreviation
@@ -58,6 +61,12 @@ class Line:
             for syllable in full:
                 self.stream.append((syllable.casefold(), i + max(size, 1) - 1, syllable))
             i += max(size, 1)
+
+    @cached_property
+    def all_caps(self) -> bool:
+        """A headline in capitals: capitals say nothing, so places come from the lexicon only."""
+        letters = [w for w in self.w if w.text[0].isalpha()]
+        return len(letters) >= 3 and sum(w.text.isupper() for w in letters) >= 0.8 * len(letters)
 
     # -- lexicon tests at a word index
     def head_at(self, i):
@@ -281,9 +290,11 @@ class Line:
             return False                  # one token with the name after it ("cam Xuân Thành"/V) is no verb
         return x in self.glued or ((x == 0 or self.w[x - 1].token != w.token or w.token < 0) and w.tag == "V")
 
-    def _verb_last(self, j, k, verbs: list[bool]) -> bool:
-        """No verb opens among the words ``j``..``k`` but the last token's."""
-        return not any(verbs[:-1]) or all(self.w[x].token == self.w[k - 1].token for x in range(j, k) if verbs[x - j])
+    def _verbs_in_last_token(self, j, k) -> bool:
+        """No verb opens among the words from ``j`` to ``k`` (excluded) but in the last word's
+        token ("... vận tải Tân Thành" may end in a glued verb). A word of that token is not
+        asked about: its tag is not needed."""
+        return all(self.w[x].token == self.w[k - 1].token or not self.starts_verb(x) for x in range(j, k - 1))
 
     def office_before(self, i) -> bool:
         """An office ends right before word ``i`` ("Chủ tịch | Ngân hàng Thế giới")."""
@@ -336,7 +347,7 @@ class Line:
         most = 6 if head.names == "business" else 3
         persons = head.names == "person" or (head.names == "business" and k < self.n and self.company_name(k))
         if k - j <= most and bound_ok and self.proper_bound(k, persons) \
-                and (not any(verbs()) or (last == "cap" and self._verb_last(j, k, verbs()))):
+                and (self._verbs_in_last_token(j, k) if last == "cap" else not any(verbs())):
             return k - j                  # "Vật liệu xây dựng Tân Thành" (not "Đoàn HS dự thi Olympic")
         if k < self.n and self.level_at(k) and ((last == "head" and head.lower) or not any(verbs())):
             return k - j                  # "Kiểm soát bệnh tật tỉnh", "Ban Quản lý dự án đầu tư xây dựng tỉnh"
