@@ -8,6 +8,8 @@ a province, a person's name or a stop word start here, and how far does a name r
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 import regex
 
 from .org_lexicon import Head, Word, dictionary, lexicons, longest, split_words, syllables, table_index
@@ -37,13 +39,14 @@ class Line:
         self.w, self.n, self.lex = words, len(words), lexicons()
         self._heads: dict = {}
         self.glued: set[int] = set()
-        # a headline in capitals: capitals say nothing, so places come from the lexicon only
-        letters = [w for w in words if w.text[0].isalpha()]
-        self.all_caps = len(letters) >= 3 and sum(w.text.isupper() for w in letters) >= 0.8 * len(letters)
         # the words with abbreviations spelled out: (syllable, word index, original-case syllable)
-        self.stream, self.first = [], []
         table, most = self.lex["abbreviations"], self.lex["abbr_longest"]
         firsts = table_index(table)
+        if firsts.keys().isdisjoint(w.text for w in words):   # most lines hold no abbreviation
+            self.stream = [(w.fold, i, w.text) for i, w in enumerate(words)]
+            self.first = list(range(self.n))
+            return
+        self.stream, self.first = [], []
         i = 0
         while i < self.n:
             if words[i].text not in firsts:   # most words are no abbreviation
@@ -59,6 +62,12 @@ class Line:
                 self.stream.append((syllable.casefold(), i + max(size, 1) - 1, syllable))
             i += max(size, 1)
 
+    @cached_property
+    def all_caps(self) -> bool:
+        """A headline in capitals: capitals say nothing, so places come from the lexicon only."""
+        letters = [w for w in self.w if w.text[0].isalpha()]
+        return len(letters) >= 3 and sum(w.text.isupper() for w in letters) >= 0.8 * len(letters)
+
     # -- lexicon tests at a word index
     def head_at(self, i):
         """(head, end word, implicit name) for a head opening at word ``i``."""
@@ -71,13 +80,13 @@ class Line:
         Đảng" (but the segmenter's one "Ban Chấp hành Trung ương Đảng" is two bodies). The tag
         is read last: it makes the tagger run on the sentence."""
         w = self.w[i]
-        if not (i > 0 and w.token >= 0 and self.w[i - 1].token == w.token and self.w[i - 1].cap and w.tag == "Np"):
+        if not (i > 0 and w.token >= 0 and self.w[i - 1].token == w.token and self.w[i - 1].cap):
             return False
         k = i - 1
         while k > 0 and self.w[k - 1].token == w.token:
             k -= 1
         opened = self.head_at(k)
-        return opened is None or opened[1] > i
+        return (opened is None or opened[1] > i) and w.tag == "Np"
 
     def _head_at(self, i):
         if i >= self.n or not self.w[i].cap:
@@ -117,14 +126,21 @@ class Line:
         return None
 
     def stop_at(self, j) -> int:
-        if 0 < j < self.n and self.w[j].token >= 0 and self.w[j].token == self.w[j - 1].token \
-                and self.w[j].tag in ("N", "Ny"):
-            return 0                      # inside a noun: "Điện ảnh", "đồng bằng", "Hàng không"
+        """Length of the stop word at ``j`` (0 for none). The tag is read only for a stop word:
+        it makes the tagger run on the sentence."""
+        stops = self.lex["stops"]
+        if j >= self.n or self.w[j].fold not in table_index(stops):
+            return 0                      # most words open no stop word
         for size in range(min(3, self.n - j), 0, -1):
-            lower_only = self.lex["stops"].get(tuple(w.fold for w in self.w[j:j + size]))
+            lower_only = stops.get(tuple(w.fold for w in self.w[j:j + size]))
             if lower_only is not None and (not lower_only or self.w[j].lower or self.all_caps):
-                return size
+                return 0 if self._inside_noun(j) else size
         return 0
+
+    def _inside_noun(self, j) -> bool:
+        """Word ``j`` goes on a noun begun before it: "Điện ảnh", "đồng bằng", "Hàng không"."""
+        return 0 < j < self.n and self.w[j].token >= 0 and self.w[j].token == self.w[j - 1].token \
+            and self.w[j].tag in ("N", "Ny")
 
     def field_at(self, j) -> int:
         return longest(self.lex["fields"], self.w, j, key="text", limit=16)
@@ -186,8 +202,8 @@ class Line:
         word followed by lowercase is a common noun ("Đảng Cộng sản"), not a place."""
         if k >= self.n or self.new_sentence(k):
             return k                      # "UBND TP. Trong khi ...": a new sentence
-        if k > 0 and self.w[k - 1].text.endswith(".") and self.w[k].tag not in ("", "Np", "Ny") \
-                and not self.province_at(k) and not (numbered and self.w[k].digits):
+        if k > 0 and self.w[k - 1].text.endswith(".") and not self.province_at(k) \
+                and not (numbered and self.w[k].digits) and self.w[k].tag not in ("", "Np", "Ny"):
             return k                      # "UBND TP. Việc ...", "HĐND TP. Ông Lâm ..."
         size = self.province_at(k)
         if size:
@@ -242,8 +258,10 @@ class Line:
                 end = k
         opens_token = j - 1 == 0 or self.w[j - 2].token != first.token
         in_proper = j >= 2 and self.w[j - 2].cap and not self.w[j - 2].upper   # "Thoại Ngọc Hầu đoạt"
-        if end == j and first.token >= 0 and opens_token and not in_proper and (not words or first.tag == "N"):
-            # a word the list lacks ("Phụ sản", "Ung bướu"): trust the segmenter's noun
+        goes_on = j < self.n and self.w[j].lower and self.w[j].token == first.token
+        if end == j and first.token >= 0 and opens_token and not in_proper and goes_on and (not words or first.tag == "N"):
+            # a word the list lacks ("Phụ sản", "Ung bướu"): trust the segmenter's noun (its tag,
+            # read last, makes the tagger run on the sentence)
             while end < self.n and end - j < 2 and self.w[end].lower and self.w[end].token == first.token:
                 end += 1
         glued = end
@@ -270,7 +288,13 @@ class Line:
             k += 1
         if k < self.n and w.token >= 0 and self.w[k].token == w.token and self.w[k].cap:
             return False                  # one token with the name after it ("cam Xuân Thành"/V) is no verb
-        return x in self.glued or (w.tag == "V" and (x == 0 or self.w[x - 1].token != w.token or w.token < 0))
+        return x in self.glued or ((x == 0 or self.w[x - 1].token != w.token or w.token < 0) and w.tag == "V")
+
+    def _verbs_in_last_token(self, j, k) -> bool:
+        """No verb opens among the words from ``j`` to ``k`` (excluded) but in the last word's
+        token ("... vận tải Tân Thành" may end in a glued verb). A word of that token is not
+        asked about: its tag is not needed."""
+        return all(self.w[x].token == self.w[k - 1].token or not self.starts_verb(x) for x in range(j, k - 1))
 
     def office_before(self, i) -> bool:
         """An office ends right before word ``i`` ("Chủ tịch | Ngân hàng Thế giới")."""
@@ -306,30 +330,38 @@ class Line:
             k += 1
         if k == j:
             return 0
-        verbs = [self.starts_verb(x) for x in range(j, k)]
-        if k < self.n and self.w[k].fold == "và" and not any(verbs) and self.proper_bound(k + 1, False):
+        # which words open a verb, found when first needed (it reads tags: the tagger runs)
+        found: list[bool] = []
+
+        def verbs() -> list[bool]:
+            if not found:
+                found.extend(self.starts_verb(x) for x in range(j, k))
+            return found
+
+        if k < self.n and self.w[k].fold == "và" and self.proper_bound(k + 1, False) and not any(verbs()):
             return k + 1 - j              # "Trồng trọt và Bảo vệ ...", "Huấn luyện và Thi đấu ..."
-        verb_last = not any(verbs[:-1]) or all(self.w[x].token == self.w[k - 1].token for x in range(j, k) if verbs[x - j])
-        verbs_ok = last == "cap" and verb_last
         # after a ministry's or department's field only its province follows ("Sở Tài nguyên môi
         # trường Hà Nội"), never another name ("Bộ Công nghiệp yêu cầu Vinatex")
         bound_ok = head.names != "field" or bool(self.province_at(k))
         # a business's field words run longer ("Nông nghiệp dịch vụ tổng hợp Xuân Thành")
         most = 6 if head.names == "business" else 3
         persons = head.names == "person" or (head.names == "business" and k < self.n and self.company_name(k))
-        if k - j <= most and bound_ok and self.proper_bound(k, persons) and (not any(verbs) or verbs_ok):
+        if k - j <= most and bound_ok and self.proper_bound(k, persons) \
+                and (self._verbs_in_last_token(j, k) if last == "cap" else not any(verbs())):
             return k - j                  # "Vật liệu xây dựng Tân Thành" (not "Đoàn HS dự thi Olympic")
-        if k < self.n and self.level_at(k) and (not any(verbs) or (last == "head" and head.lower)):
+        if k < self.n and self.level_at(k) and ((last == "head" and head.lower) or not any(verbs())):
             return k - j                  # "Kiểm soát bệnh tật tỉnh", "Ban Quản lý dự án đầu tư xây dựng tỉnh"
         if last == "proper":              # after a proper name only a single word before ")" or ","
             nxt = self.w[k].text if k < self.n else ""
             return 1 if k - j == 1 and nxt in (")", ",") and self.nominal(j) else 0
-        before_verb = verbs.index(True) if any(verbs) else k - j
+        if last not in ("cap", "head"):
+            return 0
+        before_verb = verbs().index(True) if any(verbs()) else k - j
         # an adjective only where punctuation closes the name ("Khoa Hồi sức tích cực - Chống độc",
         # not "ĐH Luật cao hơn", "Sở Bưu chính Viễn thông chính thức")
         parent = bool(self.head_at(k)) and self.head_at(k)[0].needs != "brand"   # a brand is no parent body
         closed = before_verb == k - j and (k >= self.n or self.w[k].punct or parent)
-        if last not in ("cap", "head") or not all(self.nominal(x, adjective=closed) for x in range(j, j + before_verb)):
+        if not all(self.nominal(x, adjective=closed) for x in range(j, j + before_verb)):
             return 0                      # "Sở TDTT đầu tiên", "Bộ Thương mại vừa ..."
         rest_ok = k >= self.n or self.w[k].punct or self.stop_at(k) or before_verb < k - j or self.numbered_at(k) \
             or parent or self.person_at(k)   # "Ban Dân vận Tỉnh ủy", "... Ngân sách Tào Hữu Phùng"
