@@ -199,12 +199,17 @@ def _alias_at(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> Mentio
     """A form of address that names one well-known person ("Bác Hồ"), also after a
     sentence-opening word that is no name ("Theo Bác Hồ, ...")."""
     aliases = _lex()["alias"]
-    opening = [a + 1] if b - a > 2 and _prefix_is_no_name(doc, words, a, a + 1) else []
-    for start in ([cue] if cue is not None else []) + [a] + opening:
-        name = aliases.get(tuple(w.text.casefold() for w in words[start:b]))
-        if name:
-            return Mention(a if start == cue else start, b, "short", "<alias>", cue=cue if start == cue else None,
-                           name=name)
+
+    def alias(start: int) -> str | None:
+        return aliases.get(tuple(w.text.casefold() for w in words[start:b]))
+
+    if cue is not None and (name := alias(cue)):
+        return Mention(a, b, "short", "<alias>", cue=cue, name=name)
+    if name := alias(a):
+        return Mention(a, b, "short", "<alias>", name=name)
+    # the opening word is tested last: that may run the tagger on the sentence
+    if b - a > 2 and (name := alias(a + 1)) and _prefix_is_no_name(doc, words, a, a + 1):
+        return Mention(a + 1, b, "short", "<alias>", name=name)
     return None
 
 
@@ -249,13 +254,15 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
             continue
         if s == a and company_before(words, s) and not (titled and middle):
             continue        # "Công ty TNHH Xây dựng Hoàng Long": the company's name
-        if length == 2 and not cued and not (words[s].token == words[b - 1].token >= 0 and words.tag(s) == "Np"):
-            continue        # two syllables need a cue, or the tagger's one proper noun
+        # two syllables need a cue, or the tagger's one proper noun (asked below, when it matters)
+        proper_noun_needed = length == 2 and not cued
+        if proper_noun_needed and not (words[s].token == words[b - 1].token >= 0):
+            continue
         if length == 2 and lex["surname"][surname] and not (s == a and cue is not None):
             continue        # "ĐH Nông Lâm" after a title is a school; "ông Danh Sơn" is a person
         score = 3 * cued + 2 * middle + (length in (3, 4))
         score += 2 * (s == 0 or words[s - 1].token != words[s].token or words[s].token < 0)
-        if score > best_score:
+        if score > best_score and not (proper_noun_needed and words.tag(s) != "Np"):
             best, best_score, best_titled = s, score, titled
     if best is None:
         return None

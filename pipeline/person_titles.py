@@ -179,8 +179,8 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             if n:
                 k += n                              # "Công ty TNHH MTV Kho vận Thành Đạt"
                 continue
-        n = _lower_noun(words, k, limit)
-        if n and k > i and not placed:
+        n = _lower_noun(words, k, limit) if k > i and not placed else 0
+        if n:
             k += n                                  # "Ban Quản lý dự án", "Hội Chữ thập đỏ tỉnh"
             continue
         break
@@ -202,14 +202,16 @@ def _in_capital_word(words: Words, k: int) -> bool:
 def _lower_noun(words: Words, k: int, limit: int) -> int:
     """Length of a lower-case common noun that the tagger tagged N at word ``k`` (an adjective
     only when the body goes on after it: "Doanh nhân trẻ tỉnh"), else 0."""
-    tag = words.tag(k)
-    if tag not in ("N", "A") or words[k].token < 0:
+    if words[k].token < 0:
         return 0
     n = 1
     while k + n < limit and words[k + n].token == words[k].token and not words[k + n].is_cap:
         n += 1
     if words[k].lower in lexicons()["stop"] or " ".join(w.lower for w in words[k:k + n]) in _honorifics():
         return 0                                    # "thông tin", "hôm qua", "đồng chí" after a title
+    tag = words.tag(k)                              # last: it may run the tagger on the sentence
+    if tag not in ("N", "A"):
+        return 0
     if tag == "A":
         nxt = k + n
         if nxt >= limit or not words[nxt].spaced or not (
