@@ -163,7 +163,8 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     """Maximal runs of name syllables separated by spaces only."""
     runs, start = [], None
     for i in range(len(words) + 1):
-        ok = i < len(words) and _is_name_syllable(words, i) and not _CREDIT_WORD.match(words.text, words[i].start)
+        ok = i < len(words) and words[i].is_cap and _is_name_syllable(words, i) \
+            and not _CREDIT_WORD.match(words.text, words[i].start)   # is_cap first: most words are lower-case
         if ok and start is not None and not words[i].spaced:
             runs.append((start, i))
             start = None

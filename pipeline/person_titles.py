@@ -88,7 +88,10 @@ def _may_open_head(word: Word) -> bool:
 def _head_positions(words: Words) -> list[int]:
     """Indexes of the words a title head may open at, in order, found once per text."""
     if "head_positions" not in words.memo:
-        words.memo["head_positions"] = [i for i, word in enumerate(words) if _may_open_head(word)]
+        openers, degrees = _head_openers(), lexicons()["degree"]
+        words.memo["head_positions"] = [
+            i for i, word in enumerate(words)
+            if word.text in openers or word.lower in openers or word.text.split(".")[0] in degrees]
     return words.memo["head_positions"]
 
 
