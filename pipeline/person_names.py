@@ -38,7 +38,8 @@ _VIETNAMESE_SYLLABLE = regex.compile(
     r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
     r"(?:ch|ng|nh|[cmnpt])?")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
-_CREDIT_WORD = regex.compile(r"(?:Ảnh|Nguồn|Video|Clip)[^\S\n]*:")
+_CREDIT_WORDS = ("Ảnh", "Nguồn", "Video", "Clip")
+_CREDIT_WORD = regex.compile(rf"(?:{'|'.join(_CREDIT_WORDS)})[^\S\n]*:")
 # where a capitalised honorific opens a sentence ("Ông Trần Quốc Việt"); mid-sentence,
 # "Anh Dũng" is a name
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'‘’(\[]|[-–][^\S\n])[^\S\n]*$", regex.M)
@@ -74,6 +75,7 @@ def _lex() -> dict:
         "byline_not": {e.casefold() for e in load_lexicon("person_byline_not_names")},
         "given_role": {tuple(e.casefold().split()) for e in load_lexicon("person_given_name_roles")},
         "alias": {tuple(row["alias"].casefold().split()): row["name"] for row in load_table("person_aliases")},
+        "alias_end": {row["alias"].casefold().split()[-1] for row in load_table("person_aliases")},
         "lunar_year": _lunar_years(),
         "epithet": {tuple(e.casefold().split()) for e in load_lexicon("person_alias_epithets")},
     }
@@ -142,7 +144,8 @@ def _is_name_syllable(words: Words, i: int) -> bool:
     word = words[i]
     if not word.is_cap or not _NAME_SYLLABLE.fullmatch(word.text):
         return False                                # is_cap first: most words are lower-case
-    if forms_word(words, i) and not words[i + 1].is_cap and (word.token < 0 or words[i + 1].token == word.token):
+    if i + 1 < len(words) and not words[i + 1].is_cap and forms_word(words, i) \
+            and (word.token < 0 or words[i + 1].token == word.token):
         return False
     if i > 0 and not words[i - 1].is_cap and forms_word(words, i - 1) and words[i - 1].token == word.token >= 0:
         return False                                # "ngư" + "Trần" is no word; "thị Xã" would be
@@ -164,7 +167,7 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     runs, start = [], None
     for i in range(len(words) + 1):
         ok = i < len(words) and words[i].is_cap and _is_name_syllable(words, i) \
-            and not _CREDIT_WORD.match(words.text, words[i].start)   # is_cap first: most words are lower-case
+            and not (words[i].text in _CREDIT_WORDS and _CREDIT_WORD.match(words.text, words[i].start))
         if ok and start is not None and not words[i].spaced:
             runs.append((start, i))
             start = None
@@ -200,9 +203,11 @@ def _alias_at(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> Mentio
     """A form of address that names one well-known person ("Bác Hồ"), also after a
     sentence-opening word that is no name ("Theo Bác Hồ, ...")."""
     aliases = _lex()["alias"]
+    if words[b - 1].lower not in _lex()["alias_end"]:
+        return None                                 # most runs: every alias ends with its last word
 
     def alias(start: int) -> str | None:
-        return aliases.get(tuple(w.text.casefold() for w in words[start:b]))
+        return aliases.get(tuple(w.lower for w in words[start:b]))
 
     if cue is not None and (name := alias(cue)):
         return Mention(a, b, "short", "<alias>", cue=cue, name=name)

@@ -97,7 +97,15 @@ def _head_positions(words: Words) -> list[int]:
 
 def head_at(words: Words, i: int) -> tuple[int, str] | None:
     """``(length, kind)`` of the title head starting at word ``i``: prefixes + office
-    ("Phó Chủ tịch"), a rank ("Đại tá"), a degree chain ("PGS.TS") or a role noun."""
+    ("Phó Chủ tịch"), a rank ("Đại tá"), a degree chain ("PGS.TS") or a role noun.
+    Worked out once per word: every name looks for titles among the heads before it."""
+    heads = words.memo.setdefault("heads", {})
+    if i not in heads:
+        heads[i] = _head_at(words, i)
+    return heads[i]
+
+
+def _head_at(words: Words, i: int) -> tuple[int, str] | None:
     if i >= len(words):
         return None
     word = words[i]
