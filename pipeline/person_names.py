@@ -105,12 +105,12 @@ def _phrase_before(words: Words, i: int, phrases: set, *, fold: bool = True, max
     reach = 0                                       # words before ``i`` joined to it by spaces only
     while reach < max_len and words[i - reach].spaced:
         reach += 1
+    key = tuple(w.lower if fold else w.text for w in words[i - reach:i])
     for n in range(reach, 0, -1):
         s = i - n
         if s > 0 and words[s - 1].token == words[s].token >= 0:
             continue                                # "thôn" of "nông thôn" is no village
-        key = tuple(w.lower if fold else w.text for w in words[s:i])
-        if key in phrases:
+        if key[reach - n:] in phrases:
             return s
     return None
 
