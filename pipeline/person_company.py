@@ -44,8 +44,7 @@ def company_before(words: Words, s: int) -> bool:
     between them ("Công ty TNHH Xây dựng | Hoàng Long", "Công ty TNHH Thương mại Dịch vụ |
     Hoàng Phát", "HTX | Tân Phú"): the capitalised words at ``s`` are the company's own name."""
     def company_ends(j: int) -> bool:
-        return any(j - n >= 0 and company_words_at(words, j - n) == n
-                   and words[j].spaced for n in (4, 3, 2, 1))
+        return words[j].spaced and any(j - n >= 0 and company_words_at(words, j - n) == n for n in (4, 3, 2, 1))
 
     if s <= 0 or company_ends(s):
         return s > 0

@@ -68,9 +68,10 @@ def foreign_name_start(words: Words, a: int, b: int) -> int | None:
         if words[s].lower not in _first_words() or not words[s].is_cap \
                 or not all(words[k].spaced for k in range(s + 1, a + 1)):
             continue
+        folded = tuple(w.lower for w in words[s:s + 6])    # as far as c + 2 reaches
         for c in range(min(s + 4, b - 1), max(a, s + 1) - 1, -1):
-            if any(tuple(w.lower for w in words[s:c + n]) in provinces for n in (1, 2)):
+            if folded[:c - s + 1] in provinces or folded[:c - s + 2] in provinces:
                 break                               # "Tỉnh ủy Lào Cai": a province, not Laos
-            if tuple(w.lower for w in words[s:c]) in countries:
+            if folded[:c - s] in countries:
                 return c if _office_before(words, s) and _is_name(words, c, b) else None
     return None

@@ -38,7 +38,8 @@ _VIETNAMESE_SYLLABLE = regex.compile(
     r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
     r"(?:ch|ng|nh|[cmnpt])?")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
-_CREDIT_WORD = regex.compile(r"(?:Ảnh|Nguồn|Video|Clip)[^\S\n]*:")
+_CREDIT_WORDS = ("Ảnh", "Nguồn", "Video", "Clip")
+_CREDIT_WORD = regex.compile(rf"(?:{'|'.join(_CREDIT_WORDS)})[^\S\n]*:")
 # where a capitalised honorific opens a sentence ("Ông Trần Quốc Việt"); mid-sentence,
 # "Anh Dũng" is a name
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'‘’(\[]|[-–][^\S\n])[^\S\n]*$", regex.M)
@@ -74,6 +75,7 @@ def _lex() -> dict:
         "byline_not": {e.casefold() for e in load_lexicon("person_byline_not_names")},
         "given_role": {tuple(e.casefold().split()) for e in load_lexicon("person_given_name_roles")},
         "alias": {tuple(row["alias"].casefold().split()): row["name"] for row in load_table("person_aliases")},
+        "alias_end": {row["alias"].casefold().split()[-1] for row in load_table("person_aliases")},
         "lunar_year": _lunar_years(),
         "epithet": {tuple(e.casefold().split()) for e in load_lexicon("person_alias_epithets")},
     }
@@ -103,12 +105,12 @@ def _phrase_before(words: Words, i: int, phrases: set, *, fold: bool = True, max
     reach = 0                                       # words before ``i`` joined to it by spaces only
     while reach < max_len and words[i - reach].spaced:
         reach += 1
+    key = tuple(w.lower if fold else w.text for w in words[i - reach:i])
     for n in range(reach, 0, -1):
         s = i - n
         if s > 0 and words[s - 1].token == words[s].token >= 0:
             continue                                # "thôn" of "nông thôn" is no village
-        key = tuple(w.lower if fold else w.text for w in words[s:i])
-        if key in phrases:
+        if key[reach - n:] in phrases:
             return s
     return None
 
@@ -142,7 +144,8 @@ def _is_name_syllable(words: Words, i: int) -> bool:
     word = words[i]
     if not word.is_cap or not _NAME_SYLLABLE.fullmatch(word.text):
         return False                                # is_cap first: most words are lower-case
-    if forms_word(words, i) and not words[i + 1].is_cap and (word.token < 0 or words[i + 1].token == word.token):
+    if i + 1 < len(words) and not words[i + 1].is_cap and forms_word(words, i) \
+            and (word.token < 0 or words[i + 1].token == word.token):
         return False
     if i > 0 and not words[i - 1].is_cap and forms_word(words, i - 1) and words[i - 1].token == word.token >= 0:
         return False                                # "ngư" + "Trần" is no word; "thị Xã" would be
@@ -163,7 +166,8 @@ def _runs(words: Words) -> list[tuple[int, int]]:
     """Maximal runs of name syllables separated by spaces only."""
     runs, start = [], None
     for i in range(len(words) + 1):
-        ok = i < len(words) and _is_name_syllable(words, i) and not _CREDIT_WORD.match(words.text, words[i].start)
+        ok = i < len(words) and words[i].is_cap and _is_name_syllable(words, i) \
+            and not (words[i].text in _CREDIT_WORDS and _CREDIT_WORD.match(words.text, words[i].start))
         if ok and start is not None and not words[i].spaced:
             runs.append((start, i))
             start = None
@@ -199,12 +203,19 @@ def _alias_at(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> Mentio
     """A form of address that names one well-known person ("Bác Hồ"), also after a
     sentence-opening word that is no name ("Theo Bác Hồ, ...")."""
     aliases = _lex()["alias"]
-    opening = [a + 1] if b - a > 2 and _prefix_is_no_name(doc, words, a, a + 1) else []
-    for start in ([cue] if cue is not None else []) + [a] + opening:
-        name = aliases.get(tuple(w.text.casefold() for w in words[start:b]))
-        if name:
-            return Mention(a if start == cue else start, b, "short", "<alias>", cue=cue if start == cue else None,
-                           name=name)
+    if words[b - 1].lower not in _lex()["alias_end"]:
+        return None                                 # most runs: every alias ends with its last word
+
+    def alias(start: int) -> str | None:
+        return aliases.get(tuple(w.lower for w in words[start:b]))
+
+    if cue is not None and (name := alias(cue)):
+        return Mention(a, b, "short", "<alias>", cue=cue, name=name)
+    if name := alias(a):
+        return Mention(a, b, "short", "<alias>", name=name)
+    # the opening word is tested last: that may run the tagger on the sentence
+    if b - a > 2 and (name := alias(a + 1)) and _prefix_is_no_name(doc, words, a, a + 1):
+        return Mention(a + 1, b, "short", "<alias>", name=name)
     return None
 
 
@@ -249,13 +260,15 @@ def _choose_full(doc: Doc, words: Words, a: int, b: int, cue: int | None) -> tup
             continue
         if s == a and company_before(words, s) and not (titled and middle):
             continue        # "Công ty TNHH Xây dựng Hoàng Long": the company's name
-        if length == 2 and not cued and not (words[s].token == words[b - 1].token >= 0 and words.tag(s) == "Np"):
-            continue        # two syllables need a cue, or the tagger's one proper noun
+        # two syllables need a cue, or the tagger's one proper noun (asked below, when it matters)
+        proper_noun_needed = length == 2 and not cued
+        if proper_noun_needed and not (words[s].token == words[b - 1].token >= 0):
+            continue
         if length == 2 and lex["surname"][surname] and not (s == a and cue is not None):
             continue        # "ĐH Nông Lâm" after a title is a school; "ông Danh Sơn" is a person
         score = 3 * cued + 2 * middle + (length in (3, 4))
         score += 2 * (s == 0 or words[s - 1].token != words[s].token or words[s].token < 0)
-        if score > best_score:
+        if score > best_score and not (proper_noun_needed and words.tag(s) != "Np"):
             best, best_score, best_titled = s, score, titled
     if best is None:
         return None

@@ -88,13 +88,24 @@ def _may_open_head(word: Word) -> bool:
 def _head_positions(words: Words) -> list[int]:
     """Indexes of the words a title head may open at, in order, found once per text."""
     if "head_positions" not in words.memo:
-        words.memo["head_positions"] = [i for i, word in enumerate(words) if _may_open_head(word)]
+        openers, degrees = _head_openers(), lexicons()["degree"]
+        words.memo["head_positions"] = [
+            i for i, word in enumerate(words)
+            if word.text in openers or word.lower in openers or word.text.split(".")[0] in degrees]
     return words.memo["head_positions"]
 
 
 def head_at(words: Words, i: int) -> tuple[int, str] | None:
     """``(length, kind)`` of the title head starting at word ``i``: prefixes + office
-    ("Phó Chủ tịch"), a rank ("Đại tá"), a degree chain ("PGS.TS") or a role noun."""
+    ("Phó Chủ tịch"), a rank ("Đại tá"), a degree chain ("PGS.TS") or a role noun.
+    Worked out once per word: every name looks for titles among the heads before it."""
+    heads = words.memo.setdefault("heads", {})
+    if i not in heads:
+        heads[i] = _head_at(words, i)
+    return heads[i]
+
+
+def _head_at(words: Words, i: int) -> tuple[int, str] | None:
     if i >= len(words):
         return None
     word = words[i]
@@ -179,8 +190,8 @@ def extent(words: Words, i: int, stop: int | None = None) -> int:
             if n:
                 k += n                              # "Công ty TNHH MTV Kho vận Thành Đạt"
                 continue
-        n = _lower_noun(words, k, limit)
-        if n and k > i and not placed:
+        n = _lower_noun(words, k, limit) if k > i and not placed else 0
+        if n:
             k += n                                  # "Ban Quản lý dự án", "Hội Chữ thập đỏ tỉnh"
             continue
         break
@@ -202,14 +213,16 @@ def _in_capital_word(words: Words, k: int) -> bool:
 def _lower_noun(words: Words, k: int, limit: int) -> int:
     """Length of a lower-case common noun that the tagger tagged N at word ``k`` (an adjective
     only when the body goes on after it: "Doanh nhân trẻ tỉnh"), else 0."""
-    tag = words.tag(k)
-    if tag not in ("N", "A") or words[k].token < 0:
+    if words[k].token < 0:
         return 0
     n = 1
     while k + n < limit and words[k + n].token == words[k].token and not words[k + n].is_cap:
         n += 1
     if words[k].lower in lexicons()["stop"] or " ".join(w.lower for w in words[k:k + n]) in _honorifics():
         return 0                                    # "thông tin", "hôm qua", "đồng chí" after a title
+    tag = words.tag(k)                              # last: it may run the tagger on the sentence
+    if tag not in ("N", "A"):
+        return 0
     if tag == "A":
         nxt = k + n
         if nxt >= limit or not words[nxt].spaced or not (

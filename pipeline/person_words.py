@@ -7,7 +7,6 @@ from "Hoàng Long" (a name), and the lookup of lexicon phrases at a word.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -56,19 +55,24 @@ class Words(list):
 
 def words_of(doc: Doc) -> Words:
     """Every syllable of ``doc.text`` with the index of its token."""
-    offsets = doc.to_array([IDX, LENGTH])
-    starts = offsets[:, 0].tolist()
-    ends = offsets.sum(axis=1).tolist()
     text = doc_text(doc)
-    spaces = {m.span() for m in _SPACE.finditer(text)}
-    words, end = [], -1
-    for m in _WORD.finditer(text):
-        start, previous_end = m.start(), end
-        end, word = m.end(), m.group()
-        i = bisect_right(starts, start) - 1
-        words.append(Word(start, end, word, i if i >= 0 and start < ends[i] else -1, word.casefold(),
-                          (previous_end, start) in spaces, word[:1].isupper()))
+    spans = [m.span() for m in _WORD.finditer(text)]
+    offsets = doc.to_array([IDX, LENGTH])
+    # the token holding each word: the last one starting at or before it
+    tokens = (offsets[:, 0].searchsorted([start for start, _ in spans], side="right") - 1).tolist()
+    token_ends = offsets.sum(axis=1).tolist()
+    words, previous_end = [], None
+    for (start, end), i in zip(spans, tokens):
+        word = text[start:end]
+        words.append(Word(start, end, word, i if i >= 0 and start < token_ends[i] else -1, word.casefold(),
+                          previous_end is not None and _only_spaces(text[previous_end:start]), word[:1].isupper()))
+        previous_end = end
     return Words(doc, text, words)
+
+
+def _only_spaces(gap: str) -> bool:
+    """Spaces and no line break, as most gaps between words are (a single space)."""
+    return gap == " " or (gap != "" and _SPACE.fullmatch(gap) is not None)
 
 
 @lru_cache(maxsize=1)
