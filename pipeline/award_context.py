@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from . import spans as groups
@@ -157,8 +158,10 @@ class Context:
 
     @cached_property
     def tokens(self) -> list[tuple]:
-        """(start, end, text, token index) of every word."""
-        return [(t.idx, t.idx + len(t.text), t.text, t.i) for t in self.doc if not t.is_space]
+        """(start, end, text, token index) of every word (read from the Doc's arrays: no Token objects)."""
+        starts, lengths, spaces = self.doc.to_array([IDX, LENGTH, IS_SPACE]).T.tolist()
+        return [(s, s + n, self.text[s:s + n], i)
+                for i, (s, n, space) in enumerate(zip(starts, lengths, spaces)) if not space]
 
     @cached_property
     def _token_starts(self) -> list[int]:

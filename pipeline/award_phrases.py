@@ -237,9 +237,12 @@ def rule_statement_after(text: str, end: int) -> bool:
     return bool(_MONEY_AFTER.match(text, end))
 
 
+_GIVER_HEAD = regex.compile(rf"(?P<head>{'|'.join(regex.escape(h) for h in sorted(GIVER_HEADS, key=len, reverse=True))})"
+                            rf"{_NOT_LETTER_AFTER}")
+
+
 def giver_head_at(text: str) -> tuple[str, str] | None:
-    """(head, kind) when ``text`` begins with an office or body that grants awards."""
-    for head in sorted(GIVER_HEADS, key=len, reverse=True):
-        if regex.match(rf"{regex.escape(head)}{_NOT_LETTER_AFTER}", text):
-            return head, GIVER_HEADS[head]
-    return None
+    """(head, kind) when ``text`` begins with an office or body that grants awards (the
+    longest that is a whole word)."""
+    m = _GIVER_HEAD.match(text)
+    return (m.group("head"), GIVER_HEADS[m.group("head")]) if m else None
