@@ -79,4 +79,4 @@ def surface(span: Span) -> tuple[int, int]:
 def printed(span: Span) -> str:
     """The text a stage matched ("Phú Tân" where the token is "Phú Tân trao")."""
     start, end = surface(span)
-    return span.text[start - span.start_char:end - span.start_char]
+    return doc_text(span.doc)[start:end]
