@@ -20,7 +20,7 @@ import regex
 from .date_resolve import S, S0, DateMatch, Point, _join_ranges, _lunar_day, _lunar_table, parse_published, resolve_date
 from .numerals import parse_number_words, parse_roman
 from .resources import alternation, load_table
-from .spans import boilerplate_ranges, doc_text, make_span
+from .spans import doc_text, in_boilerplate, make_span
 
 __all__ = ["DateMatch", "Point", "find_dates", "match_dates", "parse_published", "resolve_date"]
 
@@ -310,9 +310,8 @@ def find_dates(doc) -> list:
     """Spans labelled DATE with ``_.date_value`` and ``_.date_granularity``, resolved against
     ``doc._.published``; dates inside site boilerplate are left out."""
     spans, widened = [], []
-    boilerplate = boilerplate_ranges(doc)
     for d in match_dates(doc_text(doc), doc._.published):
-        if any(d.start < b_end and b_start < d.end for b_start, b_end in boilerplate):
+        if in_boilerplate(doc, d.start, d.end):
             continue
         span = make_span(doc, d.start, d.end, "DATE", d.rule, date_value=d.value, date_granularity=d.granularity)
         if span is not None:

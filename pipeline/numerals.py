@@ -27,7 +27,7 @@ from .number_words import (DIGITS as _DIGITS, NUMX as _NUMX, SCALES as _SCALES, 
                            UNITS as _UNITS, digits_value as _digits_value, numx_value as _numx_value,
                            parse_number_words, parse_roman, word_table as _words)
 from .resources import alternation, load_table
-from .spans import boilerplate_ranges, doc_text, make_span, memo
+from .spans import doc_text, in_boilerplate, make_span, memo
 
 __all__ = ["NumberMatch", "find_numerals", "match_numerals", "parse_number", "parse_number_words", "parse_roman"]
 
@@ -404,9 +404,8 @@ def find_numerals(doc) -> list:
     ``_.number_kind``, ``_.number_qualifier`` and ``_.number_in_name`` set;
     numbers inside site boilerplate are left out."""
     spans, seen = [], set()
-    boilerplate = boilerplate_ranges(doc)
     for n in doc_numerals(doc):
-        if any(n.start < b_end and b_start < n.end for b_start, b_end in boilerplate):
+        if in_boilerplate(doc, n.start, n.end):
             continue
         span = make_span(doc, n.start, n.end, "NUM", n.rule, number=n.value, number_total=n.total,
                          number_kind=n.kind, number_qualifier=n.qualifier, number_in_name=n.in_name)

@@ -24,7 +24,7 @@ from .person_company import company_before
 from .person_titles import Title, head_at, titles_before
 from .person_words import Words, forms_word
 from .resources import load_lexicon, load_table
-from .spans import LAYOUT, ORGANIZATIONS, boilerplate_ranges
+from .spans import LAYOUT, ORGANIZATIONS, in_boilerplate
 
 _NAME_SYLLABLE = regex.compile(r"\p{Lu}\p{Ll}*(?:['’]\p{Lu}?\p{Ll}+)?(?:-\p{L}\p{Ll}*)*")
 _SPACE = regex.compile(r"[^\S\n]+")
@@ -286,9 +286,8 @@ def name_mentions(doc: Doc, words: Words) -> tuple[list[Mention], list[tuple[int
     """Full and given-name mentions; the runs left over may be short mentions."""
     lex = _lex()
     mentions, leftovers = [], []
-    boilerplate = boilerplate_ranges(doc)
     for a, b in _runs(words):
-        if any(words[a].start < end and start < words[b - 1].end for start, end in boilerplate):
+        if in_boilerplate(doc, words[a].start, words[b - 1].end):
             continue
         while b - a > 2 and head_at(words, b - 1) is not None:
             b -= 1                                  # "Ngô Xuân Quýnh Cựu trưởng đoàn"

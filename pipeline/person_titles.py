@@ -81,6 +81,8 @@ def _starts_word(words: Words, i: int) -> bool:
 
 
 def _may_open_head(word: Word) -> bool:
+    """A title head may open at ``word``: a prefix, the first word of an office, rank or
+    role, or a degree."""
     return word.text in _head_openers() or word.lower in _head_openers() \
         or word.text.split(".")[0] in lexicons()["degree"]
 
@@ -88,10 +90,7 @@ def _may_open_head(word: Word) -> bool:
 def _head_positions(words: Words) -> list[int]:
     """Indexes of the words a title head may open at, in order, found once per text."""
     if "head_positions" not in words.memo:
-        openers, degrees = _head_openers(), lexicons()["degree"]
-        words.memo["head_positions"] = [
-            i for i, word in enumerate(words)
-            if word.text in openers or word.lower in openers or word.text.split(".")[0] in degrees]
+        words.memo["head_positions"] = [i for i, word in enumerate(words) if _may_open_head(word)]
     return words.memo["head_positions"]
 
 

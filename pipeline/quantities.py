@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .quantity_units import END, SP, Tags, alt, is_measure, rate_end, read_unit
 from .resources import alternation, load_table
-from .spans import AWARDS, DATES, NUMERALS, boilerplate_ranges, doc_text, make_span
+from .spans import AWARDS, DATES, NUMERALS, doc_text, in_boilerplate, make_span
 
 LABEL = "STAT"
 # numeral kinds that never count anything by themselves
@@ -237,9 +237,8 @@ def statistics_in(doc: Doc) -> list[Stat]:
                   [(s.start_char, s.end_char) for s in doc.spans[DATES]] if DATES in doc.spans else [],
                   [(s.start_char, s.end_char, s._.award_count) for s in doc.spans[AWARDS]]
                   if AWARDS in doc.spans else [])
-    boilerplate = boilerplate_ranges(doc)
     numerals = [n for n in numerals_of(doc)
-                if not any(n.start < b_end and b_start < n.end for b_start, b_end in boilerplate)]
+                if not in_boilerplate(doc, n.start, n.end)]
     found = [_statistic(ctx, n) for n in numerals]
     # the words of a program name stay a name wherever they are printed again, and a period
     # printed as part of a date ("9 tháng năm 2022") is that period in the headline too
