@@ -62,8 +62,6 @@ _SEPARATOR = regex.compile(rf"{SP}*(?:,{SP}*và|,|và|cùng){SP}+")
 _PLACE_WORDS = {"tỉnh", "huyện", "xã", "thành phố", "quận", "phường", "thị xã", "thị trấn", "nước", "nhân dân", "và"}
 _STOP = regex.compile(rf"{SP}+(?:vì|có|đã|đạt|do|về|trong|tại|nhân dịp|với|đang|từ|góp|để|nhằm|khi|sau|năm|đối với"
                       rf"|kèm|nhờ|được|là|nhận|vào|theo|gồm)(?![\p{{L}}\p{{M}}])|[;.:(\n]|$")
-# verbs that introduce what follows rather than act: "đạt 12 giải, gồm 1 giải Nhì"
-_LIST_VERBS = {"gồm", "bao gồm", "có", "được", "thêm", "tới", "lên"}
 # lower-case words of these kinds cannot be inside a subject noun phrase
 _NOT_IN_NP = {"V", "E", "P", "R", "C", "Cc", "T", "I", "X"}
 
@@ -481,23 +479,3 @@ class Context:
         """A recipient printed between the verb and the award: "trao tặng Trường X Huân chương"."""
         items = self.recipient_list(start + 1, end, loose=False)
         return items if items and not self.text[items[-1].end:end].strip() else []
-
-    # ------------------------------------------------------------ subjects
-
-    def verb_between(self, start: int, end: int) -> bool:
-        """A lower-case verb in ``start:end`` ("nhận in cờ thi đua": "in" is what is received)."""
-        return any(start <= s and e <= end and tag == "V" and word[:1].islower() and word not in _LIST_VERBS
-                   for s, e, word, tag in self.tagged(start, end))
-
-    def _has_verb(self, start: int, end: int, *, first: bool = False) -> bool:
-        """A lower-case verb, preposition, pronoun or adverb in ``start:end``: no bare noun
-        phrase. With ``first``, a function word that opens it counts too ("Trong số ...")."""
-        words = [(s, e, w, tag) for s, e, w, tag in self.tagged(start, end + 1) if e <= end + 1]
-        if first and words and words[0][3] in _NOT_IN_NP - {"V"}:
-            return True
-        for i, (_, _, word, tag) in enumerate(words):
-            nxt = words[i + 1][2] if i + 1 < len(words) else ""
-            possessive = word in ("của", "và") and (nxt[:1].isupper() or nxt.casefold() in _PLACE_WORDS | {"trường"})
-            if tag in _NOT_IN_NP and word[:1].islower() and not possessive:
-                return True
-        return False

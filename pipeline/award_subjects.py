@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from .award_context import _AWARD_HEAD, _BARE_GROUP, _NOT_IN_NP, ANAPHORS, SP, Context, Entity, Subject
+from .award_context import _AWARD_HEAD, _BARE_GROUP, _NOT_IN_NP, _PLACE_WORDS, ANAPHORS, SP, Context, Entity, Subject
 from .award_phrases import GROUP_AT, giver_head_at, triggers
 
 # words between a subject and its verb: "đã", "vừa được", "long trọng tổ chức lễ", "5 năm liền"
@@ -38,10 +38,30 @@ _HONORIFIC = regex.compile(r"^(?:ông|bà|anh|chị|em|cô|thầy|đồng chí|�
 _HELPS = regex.compile(rf"(?:giúp(?:{SP}+cho)?|góp{SP}+phần{SP}+(?:giúp|đưa)|đưa){SP}+(?=\S)")
 _COORDINATION = regex.compile(rf"{SP}*(?:,{SP}*và|,|và){SP}*")
 _PAREN_END = regex.compile(rf"{SP}*\([^()\n]{{1,80}}\){SP}*$")
+# verbs that introduce what follows rather than act: "đạt 12 giải, gồm 1 giải Nhì"
+_LIST_VERBS = {"gồm", "bao gồm", "có", "được", "thêm", "tới", "lên"}
 
 
 class Clauses(Context):
     """A Doc's spans (see :class:`Context`) with readers for the subject of a verb."""
+
+    def verb_between(self, start: int, end: int) -> bool:
+        """A lower-case verb in ``start:end`` ("nhận in cờ thi đua": "in" is what is received)."""
+        return any(start <= s and e <= end and tag == "V" and word[:1].islower() and word not in _LIST_VERBS
+                   for s, e, word, tag in self.tagged(start, end))
+
+    def _has_verb(self, start: int, end: int, *, first: bool = False) -> bool:
+        """A lower-case verb, preposition, pronoun or adverb in ``start:end``: no bare noun
+        phrase. With ``first``, a function word that opens it counts too ("Trong số ...")."""
+        words = [(s, e, w, tag) for s, e, w, tag in self.tagged(start, end + 1) if e <= end + 1]
+        if first and words and words[0][3] in _NOT_IN_NP - {"V"}:
+            return True
+        for i, (_, _, word, tag) in enumerate(words):
+            nxt = words[i + 1][2] if i + 1 < len(words) else ""
+            possessive = word in ("của", "và") and (nxt[:1].isupper() or nxt.casefold() in _PLACE_WORDS | {"trường"})
+            if tag in _NOT_IN_NP and word[:1].islower() and not possessive:
+                return True
+        return False
 
     def _strip(self, start: int, end: int) -> int:
         """End of the subject before a verb: without adverbs and a trailing "(...)"."""
