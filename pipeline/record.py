@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from . import spans as groups
-from .spans import doc_text, printed, surface
+from .spans import doc_text
 
 RECORD_FIELDS = ("doc_id", "published", "author", "persons", "organizations", "dates", "awards", "statistics")
 
@@ -35,13 +35,14 @@ class Mentions:
         i = bisect_right(self.starts, char) - 1
         return i if i >= 0 else None
 
-    def mention(self, span: Span) -> dict:
-        start, end = surface(span)
-        return {"start": start, "end": end, "sentence": self.index(start), "text": printed(span),
-                "rule": span._.rule}
+    def mention(self, span: Span, underscore=None) -> dict:
+        """Where ``span`` is: its printed characters, their text, sentence and rule."""
+        underscore = underscore or span._     # each ``span._`` makes a new accessor object
+        start, end = underscore.exact or (span.start_char, span.end_char)
+        return {"start": start, "end": end, "sentence": self.index(start), "text": self.text[start:end],
+                "rule": underscore.rule}
 
-    def evidence(self, span: Span) -> str | None:
-        i = self.index(surface(span)[0])
+    def sentence_text(self, i: int | None) -> str | None:
         if i is None:
             return None
         start, end = self.sentences[i]
@@ -52,17 +53,25 @@ def _group(doc: Doc, name: str) -> list[Span]:
     return sorted(doc.spans[name], key=lambda s: s.start_char) if name in doc.spans else []
 
 
-def _merge(doc: Doc, spans, key, item, where: Mentions | None = None) -> list[dict]:
-    """One item per distinct key, in order of first mention, with every mention listed."""
+def _merge(doc: Doc, spans, key, item, where: Mentions | None = None, add=None) -> list[dict]:
+    """One item per distinct key, in order of first mention, with every mention listed.
+
+    ``key(attrs, text)`` and ``item(attrs, text)`` read a span's attributes (its ``span._``)
+    and printed text; ``add(item, attrs)``, when given, folds each mention into its item."""
     where = where or Mentions(doc)
     merged: dict = {}
     for span in spans:
-        k = key(span)
+        attrs = span._
+        mention = where.mention(span, attrs)
+        k = key(attrs, mention["text"])
         if k is None:
             continue
         if k not in merged:
-            merged[k] = {**item(span), "evidence": where.evidence(span), "mentions": []}
-        merged[k]["mentions"].append(where.mention(span))
+            merged[k] = {**item(attrs, mention["text"]), "evidence": where.sentence_text(mention["sentence"]),
+                         "mentions": []}
+        merged[k]["mentions"].append(mention)
+        if add is not None:
+            add(merged[k], attrs)
     return list(merged.values())
 
 
@@ -80,20 +89,15 @@ def drop_contained(titles: list[str]) -> list[str]:
 
 
 def persons_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
-    spans = _group(doc, groups.PERSONS)
-    items = _merge(doc, spans, lambda s: _fold(s._.person_name or printed(s)),
-                   lambda s: {"name": s._.person_name or printed(s), "titles": []}, where)
-    by_key = {_fold(item["name"]): item for item in items}
-    for span in spans:
-        item = by_key[_fold(span._.person_name or printed(span))]
-        item["titles"] = drop_contained(item["titles"] + list(span._.person_titles or []))
-    return items
+    def add(item, attrs):
+        item["titles"] = drop_contained(item["titles"] + list(attrs.person_titles or []))
+    return _merge(doc, _group(doc, groups.PERSONS), lambda a, text: _fold(a.person_name or text),
+                  lambda a, text: {"name": a.person_name or text, "titles": []}, where, add)
 
 
 def organizations_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
-    spans = _group(doc, groups.ORGANIZATIONS)
-    items = _merge(doc, spans, lambda s: _fold(s._.org_name or printed(s)),
-                   lambda s: {"name": s._.org_name or printed(s), "aliases": []}, where)
+    items = _merge(doc, _group(doc, groups.ORGANIZATIONS), lambda a, text: _fold(a.org_name or text),
+                   lambda a, text: {"name": a.org_name or text, "aliases": []}, where)
     for item in items:
         seen = {_fold(item["name"])}
         for mention in item["mentions"]:
@@ -104,14 +108,14 @@ def organizations_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
 
 
 def locations_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
-    return _merge(doc, _group(doc, groups.LOCATIONS), lambda s: _fold(printed(s)), lambda s: {"name": printed(s)},
+    return _merge(doc, _group(doc, groups.LOCATIONS), lambda a, text: _fold(text), lambda a, text: {"name": text},
                   where)
 
 
 def dates_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
     return _merge(doc, _group(doc, groups.DATES),
-                  lambda s: (_fold(printed(s)), s._.date_value) if s._.date_value else None,
-                  lambda s: {"text": printed(s), "value": s._.date_value, "granularity": s._.date_granularity}, where)
+                  lambda a, text: (_fold(text), a.date_value) if a.date_value else None,
+                  lambda a, text: {"text": text, "value": a.date_value, "granularity": a.date_granularity}, where)
 
 
 def _integer(value):
@@ -119,24 +123,23 @@ def _integer(value):
 
 
 def awards_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
-    def item(s):
-        return {"giver": s._.award_giver, "award": s._.award_name, "count": _integer(s._.award_count),
-                "recipient": s._.award_recipient, "year": _integer(s._.award_year), "text": printed(s)}
+    def item(a, text):
+        return {"giver": a.award_giver, "award": a.award_name, "count": _integer(a.award_count),
+                "recipient": a.award_recipient, "year": _integer(a.award_year), "text": text}
 
-    def key(s):
-        return (_fold(s._.award_giver), _fold(s._.award_name), s._.award_count, _fold(s._.award_recipient),
-                s._.award_year)
+    def key(a, text):
+        return (_fold(a.award_giver), _fold(a.award_name), a.award_count, _fold(a.award_recipient), a.award_year)
     return _merge(doc, _group(doc, groups.AWARDS), key, item, where)
 
 
 def statistics_of(doc: Doc, where: Mentions | None = None) -> list[dict]:
-    def item(s):
-        return {"text": printed(s), "value": _integer(s._.stat_value), "total": _integer(s._.stat_total),
-                "unit": s._.stat_unit, "qualifier": s._.stat_qualifier, "direction": s._.stat_direction,
-                "comparison": s._.stat_comparison}
+    def item(a, text):
+        return {"text": text, "value": _integer(a.stat_value), "total": _integer(a.stat_total),
+                "unit": a.stat_unit, "qualifier": a.stat_qualifier, "direction": a.stat_direction,
+                "comparison": a.stat_comparison}
 
-    def key(s):
-        return (_fold(printed(s)), s._.stat_value, s._.stat_total, _fold(s._.stat_unit))
+    def key(a, text):
+        return (_fold(text), a.stat_value, a.stat_total, _fold(a.stat_unit))
     return _merge(doc, _group(doc, groups.STATISTICS), key, item, where)
 
 
