@@ -18,7 +18,9 @@ from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import regex
+from spacy.attrs import SENT_START, TAG
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -71,6 +73,12 @@ def align_words(text: str, words: list[str], offset: int = 0) -> list[tuple[int,
     when the words do not spell the text."""
     spans, cursor = [], 0
     for word in words:
+        while cursor < len(text) and text[cursor].isspace():
+            cursor += 1
+        if word and not word[-1].isspace() and text.startswith(word, cursor):   # printed as is
+            spans.append((offset + cursor, offset + cursor + len(word)))
+            cursor += len(word)
+            continue
         start = None
         for syllable in word.split():
             while cursor < len(text) and text[cursor].isspace():
@@ -189,7 +197,7 @@ class VietnameseTokenizer:
         for (start, end), tag in zip(tokens, tags):
             if start > cursor:
                 gap = text[cursor:start]
-                if gap[0] == " " and words and not spaces[-1] and not words[-1].isspace():
+                if gap[0] == " " and words:   # words[-1] is a word here (tokens hold no spaces)
                     spaces[-1] = True
                     gap = gap[1:]
                 if gap:
@@ -206,18 +214,25 @@ class VietnameseTokenizer:
             words.append(text[cursor:])
             spaces.append(False)
             doc_tags.append("_SP")
-        sent_starts = [False] * len(words)
-        for i in firsts:
-            sent_starts[i] = True
-        if sent_starts:
-            sent_starts[0] = True
-        lazy = None in doc_tags
-        doc = Doc(self.vocab, words=words, spaces=spaces, tags=[t or "" for t in doc_tags] if lazy else doc_tags or None,
-                  sent_starts=sent_starts or None)
-        if lazy:
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if words:
+            doc.from_array([TAG, SENT_START], self._annotations(doc_tags, firsts))
+        memo(doc, "text", lambda d: text)     # doc.text joins every token anew; it is ``text``
+        if None in doc_tags:
             tags_now = SentenceTags(doc, words, doc_tags, firsts)
             memo(doc, "pos tags", lambda d: tags_now)
         return doc
+
+    def _annotations(self, tags: list[str | None], firsts: list[int]) -> numpy.ndarray:
+        """The TAG and SENT_START columns ``Doc(tags=..., sent_starts=...)`` would set (a tag
+        None is none yet), built at once rather than cell by cell as ``Doc`` does."""
+        ids = {tag: self.vocab.strings.add(tag or "") for tag in set(tags)}
+        sent_starts = numpy.full(len(tags), -1, dtype=numpy.int64)
+        sent_starts[[0, *firsts]] = 1
+        array = numpy.empty((len(tags), 2), dtype=numpy.uint64)
+        array[:, 0] = [ids[tag] for tag in tags]
+        array[:, 1] = sent_starts.astype(numpy.uint64)
+        return array
 
     # spaCy serialization hooks: the tokenizer has no state beyond its settings
     def to_bytes(self, **kwargs) -> bytes:
