@@ -16,8 +16,9 @@ import regex
 from underthesea.pipeline.text_normalize.character_normalize import character_normalize
 from underthesea.pipeline.text_normalize.text_normalizer import token_map
 
-# every Unicode space (NBSP, thin space, ideographic space ...) but not newlines and tabs
-_SPACES = regex.compile(r"[^\S\n\t]")
+# every Unicode space (NBSP, thin space, ideographic space ...) but not newlines and tabs,
+# nor the plain space itself (replacing each plain space by itself is most of the work)
+_SPACES = regex.compile(r"[^\S \n\t]")
 # C0/C1 controls, zero-width characters, soft hyphen, BOM; newlines and tabs are kept
 _INVISIBLE = regex.compile(r"[\p{Cc}\p{Cf}--[\n\t]]", flags=regex.V1)
 _TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>")
@@ -60,6 +61,7 @@ def normalize_text(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     if not _MAPPED.isdisjoint(_WORD.findall(text)):     # most texts have no word to map
         text = _WORD.sub(_normalize_word, text)
-    text = _TRAILING_SPACE.sub("\n", text)
+    if " \n" in text or "\t\n" in text:
+        text = _TRAILING_SPACE.sub("\n", text)
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
