@@ -3,11 +3,14 @@ tokens cover it exactly, and odd input still gives a Doc."""
 import unicodedata
 
 import pytest
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY, TAG
+from spacy.tokens import Doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.normalize import normalize_text
 import pipeline
+from pipeline.spans import doc_text
 from pipeline.tokenizer import VietnameseTokenizer, align_words, sentence_spans, tags_of
 
 ARTICLE = ("Liên đoàn Lao động An Giang đạt nhiều kết quả\n\n18/01/2021 - 14:18\n\n"
@@ -80,7 +83,19 @@ def test_odd_input(tokenizer_only, text):
 
 def test_align_words_offsets():
     assert align_words("Lê  Văn Nưng dự", ["Lê Văn Nưng", "dự"]) == [(0, 12), (13, 15)]
+    assert align_words("Lê Văn Nưng dự", ["Lê Văn Nưng", "dự"], 5) == [(5, 16), (17, 19)]
+    assert align_words("ab  cd,", ["ab cd ", "", ","]) == [(0, 6), (6, 7)]   # no span for spaces
     assert align_words("abc", ["abd"]) is None
+
+
+@pytest.mark.parametrize("mode", ["needed", "all", "none"])
+def test_the_doc_is_the_one_doc_builds_from_words_tags_and_sentence_starts(tokenizer_only, mode):
+    doc = VietnameseTokenizer(tokenizer_only.vocab, pos=mode)(ARTICLE + "\n  x  y \n")
+    rebuilt = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                  tags=[t.tag_ for t in doc], sent_starts=[t.is_sent_start for t in doc])
+    attrs = [ORTH, SPACY, TAG, SENT_START, IS_SPACE]
+    assert (doc.to_array(attrs) == rebuilt.to_array(attrs)).all()
+    assert doc_text(doc) == doc.text
 
 
 def test_sentence_spans_point_into_text():
