@@ -167,6 +167,8 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
         return None
     if any(s <= num_start and n.end <= e and (c is None or c == n.value) for s, e, c in ctx.awards):
         return None
+    if n.kind in ("word", "fraction") and lex["referent"].match(text, n.end):
+        return None                      # "giữa hai nước": read before the unit, which may tag the sentence
     if n.text.endswith("%") or _PERCENT_WORDS.search(n.text):   # "30%", "30 phần trăm"
         end = rate_end(text, n.end, ctx.tags)            # "6,8%/năm"
         unit = "%" + text[n.end:end]
@@ -175,10 +177,8 @@ def _statistic(ctx: Context, n: Numeral) -> Stat | str | None:
         if got is None:
             return "bare"
         unit, end = got
-    if n.kind in ("word", "fraction") and (
-            lex["referent"].match(text, n.end)
-            or n.text.lower().split()[-1] in ("một", "nửa") and not is_measure(unit)):
-        return None                      # "giữa hai nước", "một doanh nghiệp"
+    if n.kind in ("word", "fraction") and n.text.lower().split()[-1] in ("một", "nửa") and not is_measure(unit):
+        return None                      # "một doanh nghiệp"
     if unit == "đồng" and _MEDAL_LIST.search(text, max(0, num_start - 60), num_start):
         return None
     if _award_count(ctx, num_start, unit, end):
@@ -240,11 +240,7 @@ def statistics_in(doc: Doc) -> list[Stat]:
     numerals = [n for n in numerals_of(doc)
                 if not in_boilerplate(doc, n.start, n.end)]
     found = [_statistic(ctx, n) for n in numerals]
-    # the words of a program name stay a name wherever they are printed again, and a period
-    # printed as part of a date ("9 tháng năm 2022") is that period in the headline too
-    names = {_echo(n.text, (read_unit(text, n.end, ctx.tags) or ("",))[0])
-             for n, got in zip(numerals, found) if got in ("name", "date")}
-    stats: list[Stat] = []
+    stats: list[tuple[str, Stat]] = []
     listed = ("", -1)          # a list of bare scores that take the unit of the one before them
     for i, (n, got) in enumerate(zip(numerals, found)):
         if got == "bare":
@@ -252,9 +248,22 @@ def statistics_in(doc: Doc) -> list[Stat]:
             got = _bare(ctx, n, following, listed)
         if isinstance(got, Stat) and (got.rule.startswith("<pre-unit>") or got.unit == "điểm"):
             listed = (got.unit, _sentence_end(text, got.end))
-        if isinstance(got, Stat) and _echo(n.text, got.unit) not in names:
-            stats.append(replace(got, direction=_direction(text, got.start), comparison=_comparison(text, got.end)))
-    return stats
+        if isinstance(got, Stat):
+            stats.append((_echo(n.text, got.unit), got))
+    names = _name_echoes(ctx, [n for n, got in zip(numerals, found) if got in ("name", "date")],
+                         {echo for echo, _ in stats})
+    return [replace(st, direction=_direction(text, st.start), comparison=_comparison(text, st.end))
+            for echo, st in stats if echo not in names]
+
+
+def _name_echoes(ctx: Context, names: list[Numeral], echoes: set[str]) -> set[str]:
+    """The words of a program name stay a name wherever they are printed again, and a period
+    printed as part of a date ("9 tháng năm 2022") is that period in the headline too: which
+    of the statistics' ``echoes`` repeat such a name. A name's unit is read (which may tag its
+    sentence) only when its number opens one of them."""
+    openings = {" ".join(echo.split()[:k]) for echo in echoes for k in range(1, len(echo.split()) + 1)}
+    return {_echo(n.text, (read_unit(ctx.text, n.end, ctx.tags) or ("",))[0])
+            for n in names if _echo(n.text, "") in openings}
 
 
 def _bare(ctx: Context, n: Numeral, following, listed: tuple[str, int]) -> Stat | None:

@@ -128,9 +128,8 @@ def _noun_phrase(text: str, pos: int, tags: Tags | None, strict: bool) -> tuple[
     if lex["not_unit"].match(text, start) or not pair and _stops(lex["head_stop"], text, start, tags):
         return None
     body = lex["body_head"].match(text, start)
-    if tags and not pair and not body and (tags.at(start) in _BAD_HEAD_TAGS or tags.at(start) in ("V", "A") and (
-            strict or _ALL_OF.search(text, max(0, pos - 12), pos))):
-        return None                      # "2 giỏi", "1 triệu gì đó", "cả 3 đón xe"
+    if not pair and not body and not _could_head(text, start, pos, tags, strict):
+        return None
     end = pair.end() if pair else (body.end() if body else None)
     # after a capitalised body noun, capitalised words belong to it ("9 Trung tâm Y tế");
     # after an abbreviation, only abbreviations do ("02 CĐCS DN", not "2 VĐV Phạm Văn Mách")
@@ -142,7 +141,7 @@ def _noun_phrase(text: str, pos: int, tags: Tags | None, strict: bool) -> tuple[
         if gap.strip() or "\n" in gap or not word[0].isalpha():
             break
         if end is None:                  # the head noun: capitalised only if an abbreviation
-            if word[0].isupper() and not (word.isupper() and len(word) > 1):
+            if _is_name_word(word):
                 return None
         elif _ends_phrase(text, start, cursor, w, caps, tags):
             break
@@ -153,6 +152,22 @@ def _noun_phrase(text: str, pos: int, tags: Tags | None, strict: bool) -> tuple[
     return text[start:end], end
 
 
+def _could_head(text: str, start: int, pos: int, tags: Tags | None, strict: bool) -> bool:
+    """Whether the word at ``start`` may head a counted noun phrase: a lower-case word or an
+    abbreviation, then (the tag read last: it tags the whole sentence) a word the tagger
+    does not call a function word ("2 giỏi", "1 triệu gì đó", "cả 3 đón xe")."""
+    head = _SYLLABLE.match(text, start)
+    if head is None or not head.group()[0].isalpha() or _is_name_word(head.group()):
+        return False
+    tag = tags.at(start) if tags else None
+    return not (tag in _BAD_HEAD_TAGS or tag in ("V", "A") and (strict or _ALL_OF.search(text, max(0, pos - 12), pos)))
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that is no abbreviation: a name, not a counted noun."""
+    return word[0].isupper() and not (word.isupper() and len(word) > 1)
+
+
 def _ends_phrase(text: str, start: int, cursor: int, w, caps: str | None, tags: Tags | None) -> bool:
     """Whether the word ``w`` after the phrase ``text[start:cursor]`` is no longer part of it."""
     lex, word = _lex(), w.group()
@@ -160,10 +175,11 @@ def _ends_phrase(text: str, start: int, cursor: int, w, caps: str | None, tags: 
         return True
     if word[0].isupper() and not (caps == "any" or caps == "abbreviation" and word.isupper()):
         return True                      # a name: "51 đại biểu | HĐND tỉnh", "căn nhà | Đại đoàn kết"
+    if _CALENDAR_AFTER.match(text, w.start()) or len(text[start:w.end()].split()) > _MAX_UNIT_SYLLABLES:
+        return True
     tag = tags.at(w.start()) if tags else None
-    if tag in _STOP_TAGS and not (tag == "V" and lex["verb_head"].fullmatch(text, start, cursor)):
-        return True                      # "612 doanh nghiệp | thành lập", but "38 điểm thi"
-    return bool(_CALENDAR_AFTER.match(text, w.start())) or len(text[start:w.end()].split()) > _MAX_UNIT_SYLLABLES
+    # "612 doanh nghiệp | thành lập", but "38 điểm thi"
+    return tag in _STOP_TAGS and not (tag == "V" and lex["verb_head"].fullmatch(text, start, cursor))
 
 
 def rate_end(text: str, end: int, tags: Tags | None = None) -> int:
