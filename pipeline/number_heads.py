@@ -35,8 +35,12 @@ def _name_head_rx():
         upper = alternation(r["head"] for r in rows if r["case"] == "upper" and r["kind"] == kind)
         return "|".join(p for p in (anycase and f"(?i:{anycase})", upper) if p)
 
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:(?P<program>{heads('program')})|(?P<head>{heads('identifier')}))"
-                         rf"(?:{_SP}(?i:số))?{_SP}$")
+    pattern = (rf"(?<![\p{{L}}\d])(?:(?P<program>{heads('program')})|(?P<head>{heads('identifier')}))"
+               rf"(?:{_SP}(?i:số))?{_SP}$")
+    # the pattern is anchored at the end: searched from the end, a window that holds no head
+    # (most of them) is turned down several times faster; the forward search then finds the
+    # same (leftmost) match as ever
+    return regex.compile(pattern), regex.compile(pattern, regex.REVERSE)
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +107,8 @@ def name_head(text: str, start: int, end: int | None = None, words: Words | None
     if end is None:
         end = _DIGITS_AT.match(text, start).end()
     before = _before(text, start)
-    m = _name_head_rx().search(before)
+    forward, backward = _name_head_rx()
+    m = forward.search(before) if backward.search(before) else None
     if m:
         head = m.group("program") or m.group("head")
         h_start = start - len(before) + m.start()
