@@ -26,6 +26,19 @@ from .resources import alternation, load_table
 Words = list[tuple[int, int]]
 
 
+class EndAnchored:
+    """A pattern anchored at the end of the window it searches (``...$``), searched from
+    the end first: a window it does not match (most of them) is turned down several times
+    faster; the forward search then finds the same (leftmost) match as ever."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.forward = regex.compile(pattern, flags)
+        self.backward = regex.compile(pattern, flags | regex.REVERSE)
+
+    def search(self, window: str):
+        return self.forward.search(window) if self.backward.search(window) else None
+
+
 @lru_cache(maxsize=1)
 def _name_head_rx():
     rows = load_table("number_name_heads")
@@ -35,12 +48,8 @@ def _name_head_rx():
         upper = alternation(r["head"] for r in rows if r["case"] == "upper" and r["kind"] == kind)
         return "|".join(p for p in (anycase and f"(?i:{anycase})", upper) if p)
 
-    pattern = (rf"(?<![\p{{L}}\d])(?:(?P<program>{heads('program')})|(?P<head>{heads('identifier')}))"
-               rf"(?:{_SP}(?i:số))?{_SP}$")
-    # the pattern is anchored at the end: searched from the end, a window that holds no head
-    # (most of them) is turned down several times faster; the forward search then finds the
-    # same (leftmost) match as ever
-    return regex.compile(pattern), regex.compile(pattern, regex.REVERSE)
+    return EndAnchored(rf"(?<![\p{{L}}\d])(?:(?P<program>{heads('program')})|(?P<head>{heads('identifier')}))"
+                       rf"(?:{_SP}(?i:số))?{_SP}$")
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +116,7 @@ def name_head(text: str, start: int, end: int | None = None, words: Words | None
     if end is None:
         end = _DIGITS_AT.match(text, start).end()
     before = _before(text, start)
-    forward, backward = _name_head_rx()
-    m = forward.search(before) if backward.search(before) else None
+    m = _name_head_rx().search(before)
     if m:
         head = m.group("program") or m.group("head")
         h_start = start - len(before) + m.start()
@@ -138,7 +146,7 @@ def qualifier_role() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _qualifier_rx():
     # the hedge right before the number; "cao hơn 5%" is a comparative, not a hedge
-    return regex.compile(rf"(?<![\p{{L}}\d])(?P<q>{qualifier_alternation()}){_SP}$", regex.I)
+    return EndAnchored(rf"(?<![\p{{L}}\d])(?P<q>{qualifier_alternation()}){_SP}$", regex.I)
 
 
 _COMPARATIVE = regex.compile(r"(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|kém|sớm|muộn|dài|ngắn|nhanh|chậm"

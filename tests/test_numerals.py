@@ -123,17 +123,18 @@ def test_address_noun_example(row):
     assert found and found[0].in_name, [(n.text, n.in_name) for n in found]
 
 
-def test_name_head_search_from_the_end_finds_the_same_windows():
-    """name_head turns a window down when the search from its end finds no head."""
-    from pipeline.number_heads import _name_head_rx
+def test_end_anchored_search_from_the_end_finds_the_same_windows():
+    """The name heads and the hedges are turned down when a search from the window's end fails."""
+    from pipeline.number_heads import _name_head_rx, _qualifier_rx
 
-    forward, backward = _name_head_rx()
     texts = [r["example"] for r in load_table("number_name_heads")] + [
+        r["example"] for r in load_table("number_qualifiers")] + [
         unbracket(t)[0] for r in corpus("numerals") for t in r["texts"]] + negatives("numerals")
-    for text in texts:
-        for i in range(len(text) + 1):
-            window = text[max(0, i - 40):i]
-            assert bool(forward.search(window)) == bool(backward.search(window)), window
+    for rx in (_name_head_rx(), _qualifier_rx()):
+        for text in texts:
+            for i in range(len(text) + 1):
+                window = text[max(0, i - 40):i]
+                assert bool(rx.forward.search(window)) == bool(rx.backward.search(window)), window
 
 
 def test_address_noun_needs_a_name():
