@@ -122,3 +122,14 @@ def test_memo_computes_once_per_doc_and_forgets_a_changed_doc(nlp):
     with doc.retokenize() as retokenizer:        # a Doc with other tokens is read anew
         retokenizer.merge(doc[0:2])
     assert memo(doc, "test", lambda d: calls.append(1) or len(calls)) == 2
+
+
+def test_load_readies_the_models_and_lexicons_before_the_first_article():
+    from pipeline import org_lexicon, person_words, tokenizer
+    loaders = (tokenizer._pos_model, org_lexicon.dictionary, person_words.common_words)
+    for loader in loaders:
+        loader.cache_clear()                # other tests may have loaded them already
+    pipeline.load()
+    assert tokenizer._pos_model.cache_info().currsize == 1        # the tagger, though tagging waits
+    assert org_lexicon.dictionary.cache_info().currsize == 1
+    assert person_words.common_words.cache_info().currsize == 1
