@@ -157,17 +157,21 @@ class Clauses(Context):
             last.others.insert(0, group(prev))
         return last
 
+    def _past_intro(self, pos: int, limit: int) -> int:
+        """Where a clause's content starts after its openers ("Trong đó", "Dịp này"), dates
+        and commas, read before ``limit``."""
+        while True:
+            seg = _INTRO.match(self.text, pos, limit)
+            nxt = self.skip_dates(seg.end() if seg else pos)
+            nxt += len(self.text[nxt:limit]) - len(self.text[nxt:limit].lstrip(" ,"))
+            if nxt == pos:
+                return pos
+            pos = nxt
+
     def _leading_person(self, start: int, tail: int) -> Subject | None:
         """A person who opens the clause and whose roles follow in apposition
         ("Ông Phan Diễn - Ủy viên Bộ Chính trị, thường trực Ban Bí thư đã trao ...")."""
-        pos = start
-        while True:
-            seg = _INTRO.match(self.text, pos, tail)
-            nxt = self.skip_dates(seg.end() if seg else pos)
-            nxt += len(self.text[nxt:tail]) - len(self.text[nxt:tail].lstrip(" ,"))
-            if nxt == pos:
-                break
-            pos = nxt
+        pos = self._past_intro(start, tail)
         ent = self.entity_at(pos, slack=12)
         if not ent or ent.kind != "person" or ent.end >= tail or not self._prefix_ok(pos, ent.start):
             return None
@@ -248,13 +252,7 @@ class Clauses(Context):
     def first_named(self, start: int, end: int) -> list[Subject]:
         """The clause's first counted group or named person or organization: the subject of
         a long clause ("4 học sinh đoạt huy chương vàng ... đã được nhận bằng khen")."""
-        while True:
-            seg = _INTRO.match(self.text, start, end)
-            nxt = self.skip_dates(seg.end() if seg else start)
-            nxt += len(self.text[nxt:end]) - len(self.text[nxt:end].lstrip(" ,"))
-            if nxt == start:
-                break
-            start = nxt
+        start = self._past_intro(start, end)
         group = GROUP_AT.match(self.text, start, end)
         if group and group.group("num"):
             return [Subject("group", regex.sub(r"\s+", " ", group.group("noun")),
