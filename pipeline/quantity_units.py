@@ -140,11 +140,8 @@ def _noun_phrase(text: str, pos: int, tags: Tags | None, strict: bool) -> tuple[
         word = w.group()
         if gap.strip() or "\n" in gap or not word[0].isalpha():
             break
-        if end is None:                  # the head noun: capitalised only if an abbreviation
-            if _is_name_word(word):
-                return None
-        elif _ends_phrase(text, start, cursor, w, caps, tags):
-            break
+        if end is not None and _ends_phrase(text, start, cursor, w, caps, tags):
+            break                        # (the head noun itself passed _could_head)
         end = cursor = w.end()
     if end is None:
         return None
