@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from . import spans as groups
-from .spans import doc_text
+from .spans import doc_text, surface
 
 RECORD_FIELDS = ("doc_id", "published", "author", "persons", "organizations", "dates", "awards", "statistics")
 
@@ -37,8 +37,8 @@ class Mentions:
 
     def mention(self, span: Span, underscore=None) -> dict:
         """Where ``span`` is: its printed characters, their text, sentence and rule."""
-        underscore = underscore or span._     # each ``span._`` makes a new accessor object
-        start, end = underscore.exact or (span.start_char, span.end_char)
+        underscore = span._ if underscore is None else underscore     # each ``span._`` makes a new accessor
+        start, end = surface(span, underscore)
         return {"start": start, "end": end, "sentence": self.index(start), "text": self.text[start:end],
                 "rule": underscore.rule}
 

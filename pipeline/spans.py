@@ -71,9 +71,10 @@ def in_boilerplate(doc: Doc, start: int, end: int) -> bool:
     return any(start < b_end and b_start < end for b_start, b_end in boilerplate_ranges(doc))
 
 
-def surface(span: Span) -> tuple[int, int]:
-    """The characters a stage matched: the span itself, or its exact range when it widened."""
-    return span._.exact or (span.start_char, span.end_char)
+def surface(span: Span, underscore=None) -> tuple[int, int]:
+    """The characters a stage matched: the span itself, or its exact range when it widened
+    (``underscore``: the span's ``span._`` when the caller holds it already)."""
+    return (span._ if underscore is None else underscore).exact or (span.start_char, span.end_char)
 
 
 def printed(span: Span) -> str:
